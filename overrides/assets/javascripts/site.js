@@ -1,0 +1,67 @@
+/*
+ * Site behaviour that Material does not provide. Plain ES2017, no dependencies, no inline code
+ * (the Content-Security-Policy allows only files from this site). Loaded just before Material's
+ * bundle on every page, online and from file://.
+ */
+(function () {
+  "use strict";
+
+  /*
+   * 1. No sitemap requests.
+   * Material reads sitemap.xml next to every <link rel="alternate"> to keep readers on the same page
+   * when they switch language. Our language link already points to the translated page (static-i18n),
+   * so those requests only produce 404s online and CORS errors from file://. Answer them here with an
+   * error event, which Material handles by falling back to the plain link — and no request leaves.
+   */
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.__siteSkip = /(^|\/)sitemap\.xml(\.gz)?$/.test(String(url).split(/[?#]/)[0]);
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    if (this.__siteSkip) {
+      var xhr = this;
+      setTimeout(function () { xhr.dispatchEvent(new ProgressEvent("error")); }, 0);
+      return;
+    }
+    return send.apply(this, arguments);
+  };
+
+  /*
+   * 2. Quick exit: the button, and Shift pressed three times (the GOV.UK pattern; Escape is avoided
+   * because it already closes dialogs and search). location.replace swaps this page out of the
+   * history entry, so Back does not come back to it. Earlier pages of this site stay in the history:
+   * the "cover your tracks" page says so.
+   */
+  function quickExit(event) {
+    var link = document.querySelector("[data-quick-exit]");
+    if (!link) return;
+    if (event) event.preventDefault();
+    document.documentElement.classList.add("site-exiting"); // hide the page at once
+    document.title = "";
+    window.location.replace(link.href);
+  }
+
+  document.addEventListener("click", function (event) {
+    var target = event.target.closest && event.target.closest("[data-quick-exit]");
+    if (target) quickExit(event);
+  });
+
+  var shiftPresses = 0;
+  var shiftTimer = null;
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Shift") {
+      shiftPresses = 0;
+      return;
+    }
+    if (event.repeat) return; // holding Shift down is one press
+    shiftPresses += 1;
+    clearTimeout(shiftTimer);
+    shiftTimer = setTimeout(function () { shiftPresses = 0; }, 5000);
+    if (shiftPresses >= 3) {
+      shiftPresses = 0;
+      quickExit(null);
+    }
+  });
+})();

@@ -1,0 +1,92 @@
+"""MkDocs adapter: the bilingual rails every page runs on.
+
+- stops the build when a page lacks its twin in the other language (scripts/checks/parity.py);
+- gives templates the interface text of the build language as `ui` (data/labels.yml);
+- makes the language-switcher links relative, so they work under a GitHub Pages sub-path and from
+  file:// (scripts/web/alternates.py), and gives the head its absolute hreflang URLs.
+
+The logic is in scripts/; this file only wires it to MkDocs events. static-i18n builds each
+language in turn and calls on_config again for each, so state is reset there, per language.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # MkDocs imports hooks by path; our modules live at the repo root.
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
+
+from scripts import paths, stack  # noqa: E402
+from scripts.checks import parity  # noqa: E402
+from scripts.sitedata.labels import load_labels  # noqa: E402
+from scripts.sitedata.yamlload import YamlError  # noqa: E402
+from scripts.web import alternates  # noqa: E402
+
+_build: dict = {}
+
+
+def offline_build() -> bool:
+    return os.environ.get("OFFLINE", "").lower() in ("1", "true", "yes")
+
+
+@event_priority(-110)  # after static-i18n's on_config (-100), which sets the build language
+def on_config(config):
+    try:
+        stack.check()
+    except stack.StackError as error:
+        raise PluginError(str(error)) from None
+    problems = parity.missing_twins(Path(config.docs_dir))
+    if problems:
+        raise PluginError("Missing translations:\n" + "\n".join(map(str, problems)))
+    try:
+        labels = load_labels()
+    except YamlError as error:
+        raise PluginError(str(error)) from None
+    lang = config.theme["language"]
+    _build.clear()
+    _build.update(
+        lang=lang,
+        ui=labels[lang],
+        all_ui=labels,
+        base_path=alternates.site_path(config.site_url),
+        site_url=(config.site_url or "").rstrip("/") + "/",
+        offline=offline_build(),
+    )
+    return config
+
+
+def _relative_alternates(config) -> list[dict]:
+    # static-i18n sets the per-page list as an attribute of config.extra (which shadows the dict
+    # item that mkdocs.yml filled); templates read the attribute, so we do too.
+    alts = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+    for alt in alts:
+        alt["link"] = alternates.relative_link(alt["link"], _build["base_path"])
+    return alts
+
+
+def on_page_context(context, page, config, nav):
+    alts = _relative_alternates(config)
+    context["ui"] = _build["ui"]
+    context["site_offline"] = _build["offline"]
+    # Absolute URLs for <link rel="alternate" hreflang> (search engines want them absolute);
+    # none offline, where they would point readers' browsers at the network.
+    context["hreflang_links"] = [] if _build["offline"] else [
+        {"lang": alt["lang"], "href": _build["site_url"] + ("" if alt["link"] == "." else alt["link"])}
+        for alt in alts
+    ]
+    return context
+
+
+def on_template_context(context, template_name, config):
+    # Static templates (404.html, sitemap.xml) have no page; the 404 page shows both languages.
+    context["ui"] = _build["ui"]
+    context["all_ui"] = _build["all_ui"]
+    context["site_offline"] = _build["offline"]
+    context["hreflang_links"] = []
+    return context

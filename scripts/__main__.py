@@ -1,0 +1,103 @@
+"""Command line: `python -m scripts <command> [options]`. The Makefile wraps each command.
+
+Commands print problems as `path:line: what is wrong — how to fix it` and exit non-zero on any
+error, so the same command serves contributors, pre-commit and CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+from scripts import paths
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from scripts import build
+
+    flavour = build.OFFLINE if args.offline else build.ONLINE
+    try:
+        seconds = build.build(Path(args.site_dir), flavour)
+    except (build.BuildError, RuntimeError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"Built both languages into {args.site_dir}/ in {seconds:.2f} s (strict).")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from scripts import build
+
+    try:
+        return build.serve(args.lang, args.port)
+    except (build.BuildError, RuntimeError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
+def cmd_test(args: argparse.Namespace) -> int:
+    cmd = [sys.executable, "-m", "pytest", *args.pytest_args]
+    return subprocess.call(cmd, cwd=paths.ROOT)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from scripts.checks import run
+
+    return run.run(fix=args.fix, only=args.only)
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from scripts import bench
+
+    return bench.run(Path(args.out), runs=args.runs)
+
+
+def cmd_lock(_: argparse.Namespace) -> int:
+    cmd = [sys.executable, "-m", "piptools", "compile", "--quiet", "--generate-hashes", "--allow-unsafe",
+           "--strip-extras", "--no-emit-index-url", "--output-file", "requirements.lock", "requirements.in"]
+    return subprocess.call(cmd, cwd=paths.ROOT)
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m scripts", description=__doc__,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = top.add_subparsers(dest="command", required=True, metavar="command")
+
+    p = sub.add_parser("build", help="strict build of both languages into site/")
+    p.add_argument("--site-dir", default=str(paths.SITE), help="output folder (default: site/)")
+    p.add_argument("--offline", action="store_true", help="build the file:// flavour used by the offline pack")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("serve", help="live preview on http://127.0.0.1:8000/")
+    p.add_argument("--lang", choices=paths.LANGUAGES, help="build only this language (faster)")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("test", help="run the whole test suite (pytest); extra arguments go to pytest")
+    p.add_argument("pytest_args", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_test)
+
+    p = sub.add_parser("check", help="contributor checks without a browser (exit 1 on any error)")
+    p.add_argument("--fix", action="store_true", help="fix what can be fixed automatically, then check")
+    p.add_argument("--only", nargs="+", metavar="CHECK", help="run only these checks")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("bench", help="measure build time and page weight; print a table and write JSON")
+    p.add_argument("--runs", type=int, default=3, help="build runs for the median (default 3)")
+    p.add_argument("--out", default=str(paths.DIST / "bench" / "bench.json"), help="JSON output file")
+    p.set_defaults(func=cmd_bench)
+
+    p = sub.add_parser("lock", help="re-pin requirements.lock from requirements.in with hashes")
+    p.set_defaults(func=cmd_lock)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,105 @@
+"""Build and preview the site.
+
+`build` runs MkDocs in strict mode in a separate process, into a temporary folder next to the
+target, checks the result, and only then swaps it into place. A failed build — a broken link, a
+missing translation, bad data — therefore never leaves a half-written site/ behind: the previous
+site/ stays as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts import paths, stack
+
+
+class BuildError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class Flavour:
+    """What differs between the hosted site and the offline pack."""
+
+    name: str
+    env: dict[str, str]
+
+
+ONLINE = Flavour("online", {})
+# file:// has no server to map folder/ to folder/index.html, so pages become page.html.
+OFFLINE = Flavour("offline", {"OFFLINE": "1", "USE_DIRECTORY_URLS": "false"})
+
+
+def mkdocs_env(flavour: Flavour, extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = dict(os.environ)
+    # The Material 9.8 and ProperDocs banners are advice about the future, not build problems.
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")
+    env.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+    env.update(flavour.env)
+    env.update(extra or {})
+    return env
+
+
+def _swap_into_place(built: Path, target: Path) -> None:
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        target.rename(old)
+    built.rename(target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def build(target: Path = paths.SITE, flavour: Flavour = ONLINE, quiet: bool = False,
+          extra_env: dict[str, str] | None = None) -> float:
+    """Strict build of both languages into `target`. Returns the MkDocs time in seconds."""
+    stack.check()
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    try:
+        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+               "--config-file", str(paths.MKDOCS_YML), "--site-dir", str(staging)]
+        if quiet:
+            cmd.append("--quiet")
+        started = time.perf_counter()
+        result = subprocess.run(cmd, cwd=paths.ROOT, env=mkdocs_env(flavour, extra_env))
+        seconds = time.perf_counter() - started
+        if result.returncode != 0:
+            raise BuildError(
+                "The build stopped (see the messages above, each names a file and line). "
+                f"{target.name}/ was left unchanged."
+            )
+        from scripts.web import verify
+
+        problems = verify.built_site(staging)
+        if problems:
+            raise BuildError("The built site is incomplete:\n  " + "\n  ".join(problems))
+        _swap_into_place(staging, target)
+        staging = None
+        return seconds
+    finally:
+        if staging is not None and staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def serve(lang: str | None = None, port: int = 8000) -> int:
+    stack.check()
+    extra = {}
+    if lang:
+        if lang not in paths.LANGUAGES:
+            raise BuildError(f"--lang must be one of {', '.join(paths.LANGUAGES)}")
+        extra["BUILD_ONLY_LOCALE"] = lang
+    print(f"Preview on http://127.0.0.1:{port}/ — edits to docs/, data/ and overrides/ reload the page.",
+          flush=True)
+    # --livereload is explicit because click > 8.2.1 turned live reload off by default (mkdocs#4032).
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}",
+           "--config-file", str(paths.MKDOCS_YML)]
+    return subprocess.call(cmd, cwd=paths.ROOT, env=mkdocs_env(ONLINE, extra))

@@ -1,0 +1,1 @@
+"""Pure functions over built HTML (no MkDocs imports): language links, CSP, search index, checks."""

@@ -1,0 +1,109 @@
+"""Shared fixtures: one strict build of the real site per test session, parsed pages, a scratch copy
+of the project for tests that must break things, and a local server for browser tests.
+
+Builds run as subprocesses (`python -m scripts build`), exactly as `make build` does: MkDocs caches
+hook modules per process and static-i18n patches MkDocs during a build, so in-process builds could
+leak state between tests.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scripts import paths  # noqa: E402
+
+# Files of the built site that are not content pages.
+NON_PAGES = {"404.html", "neutral-fr.html", "neutral-en.html"}
+# What a scratch project copy needs to build (never .venv, node_modules or outputs).
+PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "data", "scripts"]
+
+
+def run_build(project: Path, site_dir: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "scripts", "build", "--site-dir", str(site_dir), *extra],
+        cwd=project, capture_output=True, text=True, env=env,
+    )
+
+
+@dataclass
+class BuiltPage:
+    site: Path
+    file: Path  # absolute path of the .html file
+
+    @property
+    def rel(self) -> str:
+        return self.file.relative_to(self.site).as_posix()
+
+    @property
+    def lang(self) -> str:
+        return "en" if self.rel.startswith("en/") else "fr"
+
+    @cached_property
+    def soup(self) -> BeautifulSoup:
+        return BeautifulSoup(self.file.read_text(encoding="utf-8"), "lxml")
+
+    @property
+    def source(self) -> Path:
+        """The Markdown file this page was built from."""
+        rel = self.rel[3:] if self.lang == "en" else self.rel
+        stem = rel[: -len("index.html")].rstrip("/") if rel.endswith("index.html") else rel[: -len(".html")]
+        candidates = [paths.DOCS / self.lang / f"{stem}.md", paths.DOCS / self.lang / stem / "index.md"]
+        if stem == "":
+            candidates = [paths.DOCS / self.lang / "index.md"]
+        for candidate in candidates:
+            if candidate.exists():
+                return candidate
+        raise FileNotFoundError(f"no source for {self.rel}")
+
+
+def content_pages(site: Path) -> list[BuiltPage]:
+    return [BuiltPage(site, f) for f in sorted(site.rglob("*.html"))
+            if f.relative_to(site).as_posix() not in NON_PAGES]
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site, built once per session with --strict (the same command as `make build`)."""
+    out = tmp_path_factory.mktemp("built") / "site"
+    result = run_build(ROOT, out)
+    if result.returncode != 0:
+        pytest.fail(f"strict build failed:\n{result.stdout}\n{result.stderr}")
+    return out
+
+
+@pytest.fixture(scope="session")
+def pages(site) -> list[BuiltPage]:
+    return content_pages(site)
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A scratch copy of the project sources, for tests that break something on purpose."""
+    dest = tmp_path / "project"
+    dest.mkdir()
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def served_site(site):
+    from scripts.browser import serve_directory
+
+    with serve_directory(site) as base_url:
+        yield base_url
