@@ -54,6 +54,39 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return bench.run(Path(args.out), runs=args.runs)
 
 
+def cmd_validate_data(args: argparse.Namespace) -> int:
+    from scripts.checks.report import errors, print_problems
+    from scripts.sitedata.records import load_data
+
+    _, problems = load_data(Path(args.data_dir))
+    print_problems(problems)
+    failed = errors(problems)
+    print(f"data {'FAILED' if failed else 'ok'}: {len(failed)} error(s), {len(problems) - len(failed)} warning(s)")
+    return 1 if failed else 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from scripts.sitedata import markers
+    from scripts.sitedata.records import DataError, load_or_raise
+
+    try:
+        data, _ = load_or_raise()
+    except DataError as error:
+        print(error, file=sys.stderr)
+        return 1
+    marker_text = f"<!-- data:{args.name} {' '.join(args.args)} -->"
+    found, malformed = markers.find(marker_text)
+    if malformed or not found:
+        print(f"error: cannot read {marker_text!r}; write arguments as key=value", file=sys.stderr)
+        return 2
+    try:
+        print(markers.render_marker(data, args.lang, found[0]))
+    except markers.MarkerError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_lock(_: argparse.Namespace) -> int:
     cmd = [sys.executable, "-m", "piptools", "compile", "--quiet", "--generate-hashes", "--allow-unsafe",
            "--strip-extras", "--no-emit-index-url", "--output-file", "requirements.lock", "requirements.in"]
@@ -83,6 +116,16 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--fix", action="store_true", help="fix what can be fixed automatically, then check")
     p.add_argument("--only", nargs="+", metavar="CHECK", help="run only these checks")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("validate-data", help="check data/*.yml against the schemas and the rules (part of check)")
+    p.add_argument("--data-dir", default=str(paths.DATA), help="folder holding the data files (default: data/)")
+    p.set_defaults(func=cmd_validate_data)
+
+    p = sub.add_parser("render", help="print a data block as HTML, e.g. `render helplines country=FR --lang en`")
+    p.add_argument("name", help="block name: helplines, contacts, directory, laws, penalties, sources")
+    p.add_argument("args", nargs="*", help="key=value filters, as in a page marker")
+    p.add_argument("--lang", choices=paths.LANGUAGES, default=paths.DEFAULT_LANGUAGE)
+    p.set_defaults(func=cmd_render)
 
     p = sub.add_parser("bench", help="measure build time and page weight; print a table and write JSON")
     p.add_argument("--runs", type=int, default=3, help="build runs for the median (default 3)")

@@ -1,7 +1,8 @@
 """MkDocs adapter: the bilingual rails every page runs on.
 
 - stops the build when a page lacks its twin in the other language (scripts/checks/parity.py);
-- gives templates the interface text of the build language as `ui` (data/labels.yml);
+- gives templates the interface text of the build language as `ui` (data/labels.yml, loaded with the
+  other data by scripts/sitedata/records.py);
 - makes the language-switcher links relative, so they work under a GitHub Pages sub-path and from
   file:// (scripts/web/alternates.py), and gives the head its absolute hreflang URLs.
 
@@ -24,8 +25,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from scripts import paths, stack  # noqa: E402
 from scripts.checks import parity  # noqa: E402
-from scripts.sitedata.labels import load_labels  # noqa: E402
-from scripts.sitedata.yamlload import YamlError  # noqa: E402
+from scripts.sitedata.records import DataError, load_cached  # noqa: E402
 from scripts.web import alternates  # noqa: E402
 
 _build: dict = {}
@@ -45,9 +45,9 @@ def on_config(config):
     if problems:
         raise PluginError("Missing translations:\n" + "\n".join(map(str, problems)))
     try:
-        labels = load_labels()
-    except YamlError as error:
-        raise PluginError(str(error)) from None
+        labels = load_cached()[0].labels
+    except DataError as error:
+        raise PluginError("The data files have errors:\n" + "\n".join(map(str, error.problems))) from None
     lang = config.theme["language"]
     _build.clear()
     _build.update(

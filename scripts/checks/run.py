@@ -6,22 +6,12 @@ import time
 
 from scripts import paths
 from scripts.checks import parity
-from scripts.checks.report import Problem, errors, print_problems, rel
-from scripts.sitedata.labels import load_labels
-from scripts.sitedata.yamlload import YamlError
-
-
-def _labels() -> list[Problem]:
-    try:
-        load_labels()
-    except YamlError as error:
-        return [Problem(rel(error.path), error.line, error.message, "fix data/labels.yml as the message says")]
-    return []
-
+from scripts.checks.report import Problem, errors, print_problems
+from scripts.sitedata.records import load_data
 
 CHECKS = {
     "translations": lambda fix: parity.missing_twins(),
-    "labels": lambda fix: _labels(),
+    "data": lambda fix: load_data()[1],
 }
 
 

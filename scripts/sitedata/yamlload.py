@@ -75,10 +75,13 @@ def load(path: Path) -> Document:
         node = loader.get_single_node()
         data = None if node is None else _walk(loader, node, (), lines)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        raise YamlError(path, line, f"this is not valid YAML ({error.problem}) — check indentation, "
-                                    "colons and quotes on this line and the one before") from None
+        # The context mark is where the broken construct began (e.g. an unclosed "["); the problem
+        # mark is where the parser gave up, often several lines later. Point at the beginning.
+        start, stop = error.context_mark, error.problem_mark
+        line = (start or stop).line + 1 if (start or stop) else 1
+        where = f"; the parser stopped on line {stop.line + 1}" if start and stop and stop.line != start.line else ""
+        raise YamlError(path, line, f"this is not valid YAML ({error.problem}{where}) — check indentation, "
+                                    "colons, quotes and brackets on this line") from None
     finally:
         loader.dispose()
     return Document(path, data, lines)

@@ -1,0 +1,91 @@
+"""MkDocs adapter: place single-source data (data/*.yml) in pages, in the page's language.
+
+- on_config: load and validate all data once per language build (so `make serve` sees edits);
+  any data error stops the build with `data/file.yml:line: problem — fix`.
+- on_page_markdown: replace `<!-- data:… -->` markers (scripts/sitedata/markers.py); an unknown
+  marker, argument, id or filter is a build error naming the page and line.
+- on_page_context: give the template the page footer: the "need help now" lines (extra.help_now in
+  mkdocs.yml), the sources listed in the page's front matter and its review date.
+
+The rendering is in scripts/sitedata/ (pure Python); this file only wires it to MkDocs.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority, get_plugin_logger  # noqa: E402
+from mkdocs.utils import get_relative_url  # noqa: E402
+
+from scripts.sitedata import markers, render  # noqa: E402
+from scripts.sitedata.records import DataError, load_cached  # noqa: E402
+
+log = get_plugin_logger("data")
+_build: dict = {}
+
+
+def _repo_path(page) -> str:
+    try:
+        return Path(page.file.abs_src_path).resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return page.file.abs_src_path
+
+
+@event_priority(-110)  # after static-i18n has set this build's language
+def on_config(config):
+    try:
+        data, warnings = load_cached()
+    except DataError as error:
+        raise PluginError("The data files have errors:\n" + "\n".join(map(str, error.problems))) from None
+    _build.clear()
+    _build.update(data=data, lang=config.theme["language"])
+    if warnings:
+        log.info(f"{len(warnings)} data warning(s), e.g. records not checked for 12 months: run `make check`")
+    return config
+
+
+@event_priority(-110)  # after static-i18n has chosen this language's files
+def on_files(files, config):
+    contacts = files.get_file_from_path("contacts/index.md")
+    if contacts is None:
+        raise PluginError("docs/<lang>/contacts/index.md is missing: every page links to it from its help block")
+    ids = config.extra.get("help_now") or []
+    unknown = [i for i in ids if i not in _build["data"].helplines]
+    if unknown:
+        raise PluginError(f"mkdocs.yml: extra.help_now lists unknown help lines {unknown} — use ids from data/helplines.yml")
+    _build.update(contacts_url=contacts.url, help_now=ids)
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    data, lang = _build["data"], _build["lang"]
+    path = _repo_path(page)
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    text, errors = markers.expand(markdown, data, lang, path, source=source)
+    for source_id in page.meta.get("sources") or []:
+        if source_id not in data.sources:
+            errors.append(f"{path}:1: front matter cites an unknown source id {source_id!r} — "
+                          "add it to data/sources.yml or fix the id")
+    for message in errors:
+        log.error(message)
+    return text
+
+
+def on_page_context(context, page, config, nav):
+    reviewed = page.meta.get("reviewed_on")
+    sources = [s for s in (page.meta.get("sources") or []) if s in _build["data"].sources]
+    data, lang = _build["data"], _build["lang"]
+    # The home page shows the same lines at the top; Material's page.is_homepage is false here
+    # because the home page sits in a nav section, so compare the path without its language.
+    is_home = Path(page.file.src_uri).parts[1:] == ("index.md",)
+    help_html = "" if is_home else render.help_now_aside(
+        data, lang, _build["help_now"], get_relative_url(_build["contacts_url"], page.url))
+    context["page_footer_html"] = render.page_footer(data, lang, sources, str(reviewed) if reviewed else None,
+                                                     help_html)
+    return context

@@ -1,0 +1,194 @@
+"""Data markers in pages: `<!-- data:NAME key=value key=a,b -->`, replaced by rendered HTML.
+
+An HTML comment is invisible in GitHub's Markdown preview and harmless if nothing processes it; the
+build, however, refuses a marker it does not understand, with the page, the line and the fix.
+Markers are documented for contributors in CONTRIBUTING.md ("Placing help lines, laws and sources").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from scripts import paths
+from scripts.sitedata import render
+from scripts.sitedata.records import SiteData
+
+MARKER = re.compile(r"<!--\s*data:(?P<name>[a-z][a-z-]*)(?P<args>(?:\s+[a-z_]+=[^\s>]+)*)\s*-->")
+LOOSE_MARKER = re.compile(r"<!--\s*data[:\s]")  # anything that looks like an attempt at a marker
+# Code shown to readers (e.g. a page explaining markers) is left alone.
+CODE = re.compile(r"^(?P<fence>```+|~~~+)[^\n]*\n.*?^(?P=fence)[ \t]*$|`[^`\n]+`", re.M | re.S)
+
+
+class MarkerError(ValueError):
+    def __init__(self, message: str, fix: str):
+        super().__init__(f"{message} — {fix}")
+        self.message, self.fix = message, fix
+
+
+@dataclass(frozen=True)
+class Marker:
+    text: str
+    name: str
+    args: dict[str, list[str]]
+    line: int
+
+
+def _enum(schema_file: str, *path: str) -> list[str]:
+    node = json.loads((paths.DATA / "schema" / schema_file).read_text(encoding="utf-8"))
+    for key in path:
+        node = node[key]
+    return node["enum"]
+
+
+def find(text: str) -> tuple[list[Marker], list[tuple[int, str]]]:
+    """Markers in `text` with their 1-based line, and lines holding something marker-like but malformed."""
+    markers, malformed = [], []
+    code_spans = [m.span() for m in CODE.finditer(text)]
+    matched_spans = list(code_spans)
+    for match in MARKER.finditer(text):
+        if any(start <= match.start() < end for start, end in code_spans):
+            continue
+        line = text.count("\n", 0, match.start()) + 1
+        args: dict[str, list[str]] = {}
+        for pair in match.group("args").split():
+            key, _, value = pair.partition("=")
+            args[key] = [v for v in value.split(",") if v]
+        markers.append(Marker(match.group(0), match.group("name"), args, line))
+        matched_spans.append(match.span())
+    for match in LOOSE_MARKER.finditer(text):
+        if not any(start <= match.start() < end for start, end in matched_spans):
+            malformed.append((text.count("\n", 0, match.start()) + 1, text[match.start():].split("\n", 1)[0]))
+    return markers, malformed
+
+
+# --- What each marker accepts --------------------------------------------------------------------
+
+def _check_keys(marker: Marker, allowed: set[str], required: set[str] = frozenset()) -> None:
+    unknown = set(marker.args) - allowed
+    if unknown:
+        raise MarkerError(f"data:{marker.name} does not take {', '.join(sorted(unknown))}",
+                          f"use only: {', '.join(sorted(allowed)) or 'no arguments'}")
+    missing = required - set(marker.args)
+    if missing:
+        raise MarkerError(f"data:{marker.name} needs {', '.join(sorted(missing))}",
+                          f"write e.g. <!-- data:{marker.name} {' '.join(f'{k}=…' for k in sorted(missing))} -->")
+
+
+def _ids(marker: Marker, known: dict, kind: str, file: str) -> list[str] | None:
+    ids = marker.args.get("ids")
+    if ids is None:
+        return None
+    for record_id in ids:
+        if record_id not in known:
+            close = [k for k in known if record_id.split("-")[-1] in k][:3]
+            hint = f" (did you mean {', '.join(close)}?)" if close else ""
+            raise MarkerError(f"unknown {kind} id {record_id!r}{hint}", f"use an id from {file}")
+    return ids
+
+
+def _values(marker: Marker, key: str, allowed: list[str]) -> list[str] | None:
+    values = marker.args.get(key)
+    if values is None:
+        return None
+    for value in values:
+        if value not in allowed:
+            raise MarkerError(f"unknown {key} {value!r} in data:{marker.name}", f"use one of: {', '.join(allowed)}")
+    return values
+
+
+def _single(marker: Marker, key: str) -> str | None:
+    values = marker.args.get(key)
+    if values is not None and len(values) != 1:
+        raise MarkerError(f"data:{marker.name} takes one {key}", f"write {key}=one-value")
+    return values[0] if values else None
+
+
+def _render_helplines(data: SiteData, lang: str, m: Marker) -> str:
+    _check_keys(m, {"ids", "country", "situation", "audience", "style"})
+    ids = _ids(m, data.helplines, "help line", "data/helplines.yml")
+    country = _values(m, "country", _enum("common.schema.json", "$defs", "country"))
+    situation = _values(m, "situation", _enum("common.schema.json", "$defs", "situation"))
+    audience = _values(m, "audience", _enum("common.schema.json", "$defs", "audience"))
+    style = _single(m, "style") or "cards"
+    if style not in ("cards", "compact"):
+        raise MarkerError(f"unknown style {style!r}", "use style=cards or style=compact")
+    lines = render.select_helplines(data, ids, country, situation, audience)
+    if not lines:
+        raise MarkerError("these filters match no help line", "loosen the filters or check data/helplines.yml")
+    return render.helplines_block(data, lang, lines, style)
+
+
+def _render_contacts(data: SiteData, lang: str, m: Marker) -> str:
+    _check_keys(m, {"situation", "country"}, {"situation"})
+    situation = _single(m, "situation")
+    _values(m, "situation", _enum("common.schema.json", "$defs", "situation"))
+    _values(m, "country", _enum("common.schema.json", "$defs", "country"))
+    country = _single(m, "country") or "FR"
+    html = render.contacts_block(data, lang, situation, country)
+    if "data-record" not in html:
+        raise MarkerError(f"no help line serves {situation!r} in {country}", "choose another situation or country")
+    return html
+
+
+def _render_directory(data: SiteData, lang: str, m: Marker) -> str:
+    _check_keys(m, {"country"})
+    allowed = _enum("common.schema.json", "$defs", "country")
+    return render.directory_block(data, lang, _values(m, "country", allowed) or allowed)
+
+
+def _laws(data: SiteData, m: Marker) -> list[dict]:
+    _check_keys(m, {"ids", "topic"})
+    ids = _ids(m, data.laws, "law", "data/laws.yml")
+    topic = _values(m, "topic", _enum("laws.schema.json", "$defs", "law", "properties", "topics", "items"))
+    laws = render.select_laws(data, ids, topic)
+    if not laws:
+        raise MarkerError("these filters match no law", "check the topic or the ids in data/laws.yml")
+    return laws
+
+
+def _render_sources(data: SiteData, lang: str, m: Marker) -> str:
+    _check_keys(m, {"ids"})
+    ids = _ids(m, data.sources, "source", "data/sources.yml")
+    return render.sources_block(data, lang, ids if ids is not None else list(data.sources))
+
+
+RENDERERS: dict[str, Callable[[SiteData, str, Marker], str]] = {
+    "helplines": _render_helplines,
+    "contacts": _render_contacts,
+    "directory": _render_directory,
+    "laws": lambda data, lang, m: render.laws_block(data, lang, _laws(data, m)),
+    "penalties": lambda data, lang, m: render.penalties_table(data, lang, _laws(data, m)),
+    "sources": _render_sources,
+}
+
+
+def render_marker(data: SiteData, lang: str, marker: Marker) -> str:
+    renderer = RENDERERS.get(marker.name)
+    if renderer is None:
+        raise MarkerError(f"unknown data marker data:{marker.name}", f"use one of: {', '.join(sorted(RENDERERS))}")
+    return renderer(data, lang, marker)
+
+
+def expand(text: str, data: SiteData, lang: str, source_path: Path | str,
+           source: str | None = None) -> tuple[str, list[str]]:
+    """Replace every marker in a page. Returns the new text and `path:line: problem — fix` messages.
+
+    `source` is the whole file as written (front matter included): markers are found there, so
+    line numbers match what the contributor sees, and replaced in `text` (what MkDocs renders).
+    """
+    markers, malformed = find(source if source is not None else text)
+    errors = [f"{source_path}:{line}: this looks like a data marker but cannot be read: {snippet.strip()!r} — "
+              "write it as <!-- data:NAME key=value -->, on one line" for line, snippet in malformed]
+    for marker in markers:
+        try:
+            html = render_marker(data, lang, marker)
+        except MarkerError as error:
+            errors.append(f"{source_path}:{marker.line}: {error.message} — {error.fix}")
+            continue
+        # Blank lines around the block keep Markdown from wrapping it in a paragraph.
+        text = text.replace(marker.text, f"\n\n{html}\n\n", 1)
+    return text, errors

@@ -1,0 +1,309 @@
+"""Load data/*.yml, validate it (JSON Schema, then meaning), and index the records by id.
+
+Every problem is a `Problem` naming the file and line, what is wrong and how to fix it. Records
+whose `checked_on` is older than a year are reported as warnings (they still build).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+
+from scripts import paths
+from scripts.checks.report import Problem, rel
+from scripts.sitedata.yamlload import Document, YamlError, load
+
+# (file name, top-level list key); labels.yml is a mapping, handled apart.
+RECORD_FILES = (("sources.yml", "sources"), ("laws.yml", "laws"), ("helplines.yml", "helplines"))
+LAW_HOST = "www.legifrance.gouv.fr"
+STALE_AFTER_DAYS = 365
+
+
+@dataclass
+class SiteData:
+    sources: dict[str, dict] = field(default_factory=dict)
+    laws: dict[str, dict] = field(default_factory=dict)
+    helplines: dict[str, dict] = field(default_factory=dict)
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> key -> text
+
+    def label(self, key: str, lang: str) -> str:
+        try:
+            return self.labels[lang][key]
+        except KeyError:
+            raise KeyError(f"data/labels.yml has no {key!r} label") from None
+
+
+class DataError(ValueError):
+    """Raised by `load_or_raise` when the data has errors; `problems` holds them all."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(map(str, problems)))
+        self.problems = problems
+
+
+def _registry(schema_dir: Path) -> Registry:
+    resources = []
+    for file in schema_dir.glob("*.schema.json"):
+        contents = json.loads(file.read_text(encoding="utf-8"))
+        resources.append((file.name, Resource.from_contents(contents)))
+    return Registry().with_resources(resources)
+
+
+def _validator(schema_dir: Path, name: str) -> Draft202012Validator:
+    schema = json.loads((schema_dir / name).read_text(encoding="utf-8"))
+    return Draft202012Validator(schema, registry=_registry(schema_dir), format_checker=FormatChecker())
+
+
+# --- Turning JSON Schema errors into plain words ------------------------------------------------
+
+def _field_name(path: tuple) -> str:
+    names = [str(p) for p in path if not isinstance(p, int)]
+    return names[-1] if names else "this entry"
+
+
+def _record_label(doc: Document, path: tuple) -> str:
+    if len(path) >= 2 and isinstance(path[1], int):
+        try:
+            record = doc.data[path[0]][path[1]]
+            if isinstance(record, dict) and "id" in record:
+                return f"record {record['id']!r}"
+        except (KeyError, IndexError, TypeError):
+            pass
+        return f"record #{path[1] + 1}"
+    return "the file"
+
+
+def _pattern_fix(field_name: str, schema: dict) -> str:
+    pattern = schema.get("pattern", "")
+    if "https" in pattern:
+        return "web addresses must start with https:// (never http://)"
+    if field_name in ("checked_on", "in_force_since", "published") or "[0-9]{4}" in pattern:
+        return "write dates as YYYY-MM-DD, e.g. 2026-11-22"
+    if field_name in ("id", "sources") or "a-z0-9" in pattern:
+        return "ids use lower-case letters, digits and hyphens, e.g. fr-3018"
+    if field_name in ("tel", "tel_abroad"):
+        return "write only the digits to dial (a leading + is allowed), e.g. 3018 or +33180523376"
+    return f"it must match {pattern}"
+
+
+def _schema_problem(doc: Document, error) -> Problem:
+    path = tuple(error.absolute_path)
+    where = rel(doc.path)
+    line = doc.line(path)
+    what = _record_label(doc, path)
+    name = _field_name(path)
+    kind = error.validator
+    if kind == "required":
+        missing = re.search(r"'([^']+)' is a required property", error.message)
+        prop = missing.group(1) if missing else "?"
+        fix = f"add `{prop}:` to it"
+        if prop == "in_force_since":
+            fix = "add `in_force_since: YYYY-MM-DD`, the date the version summarised here took effect (see Légifrance)"
+        return Problem(where, line, f"{what} has no `{prop}`", fix)
+    if kind == "additionalProperties":
+        extra = re.findall(r"'([^']+)'", error.message.split("(")[-1])
+        allowed = ", ".join(sorted(error.schema.get("properties", {})))
+        return Problem(where, doc.line(path + (extra[0],)) if extra else line,
+                       f"{what} has an unknown key `{', '.join(extra)}`",
+                       f"remove it or fix its spelling (allowed: {allowed})")
+    if kind in ("enum", "const"):
+        allowed = error.validator_value if kind == "enum" else [error.validator_value]
+        return Problem(where, line, f"{what}: `{name}` is {error.instance!r}, which is not allowed",
+                       "use one of: " + ", ".join(map(str, allowed)))
+    if kind == "pattern":
+        return Problem(where, line, f"{what}: `{name}` is {error.instance!r}", _pattern_fix(name, error.schema))
+    if kind == "format":
+        return Problem(where, line, f"{what}: `{name}` is {error.instance!r}, not a valid {error.validator_value}",
+                       "write dates as YYYY-MM-DD (a real date)" if error.validator_value == "date"
+                       else "check the value")
+    if kind == "type":
+        wanted = {"integer": "a whole number (e.g. 75000, not \"75 000 €\")", "string": "text",
+                  "array": "a list, e.g. [a, b]", "object": "a block of `key: value` lines",
+                  "boolean": "true or false"}.get(error.validator_value, error.validator_value)
+        return Problem(where, line, f"{what}: `{name}` must be {wanted}", "change the value to the right kind")
+    if kind in ("anyOf", "oneOf") and path and path[-1] == "hours":
+        return Problem(where, line, f"{what}: `hours` is not understood",
+                       "use always, online, varies, or {days: every-day, from: \"09:00\", to: \"23:00\"}")
+    if kind == "anyOf" and error.schema.get("anyOf") and all("required" in s for s in error.schema["anyOf"]):
+        options = " or ".join(f"`{s['required'][0]}`" for s in error.schema["anyOf"])
+        return Problem(where, line, f"{what} needs {options}", f"add {options.replace(' or ', ' or ')}")
+    if kind == "dependentRequired":
+        return Problem(where, line, f"{what}: {error.message}", "add the missing field")
+    return Problem(where, line, f"{what}: {error.message}", "fix the value (see the schema in data/schema/)")
+
+
+# --- Loading ------------------------------------------------------------------------------------
+
+def _read(path: Path, problems: list[Problem]) -> Document | None:
+    if not path.exists():
+        problems.append(Problem(rel(path), 0, "this data file is missing", "restore it from git"))
+        return None
+    try:
+        return load(path)
+    except YamlError as error:
+        problems.append(Problem(rel(path), error.line, error.message.split(" — ")[0],
+                                error.message.split(" — ")[1] if " — " in error.message else "fix the YAML"))
+        return None
+
+
+def _check_dates(doc: Document, key: str, records: list, today: dt.date, problems: list[Problem]) -> None:
+    for i, record in enumerate(records):
+        for date_field in ("checked_on", "in_force_since"):
+            value = record.get(date_field)
+            try:
+                day = dt.date.fromisoformat(value) if isinstance(value, str) else None
+            except ValueError:
+                continue  # the schema already reported it
+            if day is None:
+                continue
+            line = doc.line((key, i, date_field))
+            if day > today:
+                problems.append(Problem(rel(doc.path), line, f"record {record.get('id')!r}: `{date_field}` "
+                                        f"{value} is in the future",
+                                        "use the date you actually checked the source" if date_field == "checked_on"
+                                        else "use the date this version took effect"))
+            elif date_field == "checked_on" and (today - day).days > STALE_AFTER_DAYS:
+                problems.append(Problem(rel(doc.path), line, f"record {record.get('id')!r} was last checked on "
+                                        f"{value}, more than 12 months ago",
+                                        "re-read the source, update the record if needed, then set checked_on "
+                                        "to today's date", severity="warning"))
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"[^0-9+]", "", text)
+
+
+def load_data(data_dir: Path = paths.DATA, today: dt.date | None = None,
+              languages=paths.LANGUAGES) -> tuple[SiteData, list[Problem]]:
+    """Read and check every data file. Returns the data (possibly partial) and all problems."""
+    today = today or dt.date.today()
+    schema_dir = data_dir / "schema"
+    problems: list[Problem] = []
+    data = SiteData()
+    docs: dict[str, Document] = {}
+
+    for file_name, key in RECORD_FILES:
+        doc = _read(data_dir / file_name, problems)
+        if doc is None:
+            continue
+        docs[key] = doc
+        validator = _validator(schema_dir, file_name.replace(".yml", ".schema.json"))
+        errors = sorted(validator.iter_errors(doc.data), key=lambda e: doc.line(tuple(e.absolute_path)))
+        problems.extend(_schema_problem(doc, e) for e in errors)
+        records = doc.data.get(key, []) if isinstance(doc.data, dict) else []
+        records = records if isinstance(records, list) else []
+        seen: dict[str, int] = {}
+        for i, record in enumerate(records):
+            if not isinstance(record, dict) or not isinstance(record.get("id"), str):
+                continue
+            rid, line = record["id"], doc.line((key, i, "id"))
+            if rid in seen:
+                problems.append(Problem(rel(doc.path), line, f"the id {rid!r} is used twice (first on line {seen[rid]})",
+                                        "give each record its own id; never reuse one that pages cite"))
+                continue
+            seen[rid] = line
+            getattr(data, key)[rid] = record
+        _check_dates(doc, key, records, today, problems)
+
+    labels_doc = _read(data_dir / "labels.yml", problems)
+    if labels_doc is not None:
+        validator = _validator(schema_dir, "labels.schema.json")
+        problems.extend(_schema_problem(labels_doc, e) for e in validator.iter_errors(labels_doc.data))
+        if isinstance(labels_doc.data, dict):
+            data.labels = {lang: {k: v[lang] for k, v in labels_doc.data.items()
+                                  if isinstance(v, dict) and isinstance(v.get(lang), str)} for lang in languages}
+
+    # Meaning: what a schema cannot say.
+    if "laws" in docs:
+        doc = docs["laws"]
+        for i, law in enumerate(doc.data.get("laws") or []):
+            if not isinstance(law, dict):
+                continue
+            host = urlsplit(str(law.get("source_url", ""))).hostname
+            if law.get("source_url") and host != LAW_HOST:
+                problems.append(Problem(rel(doc.path), doc.line(("laws", i, "source_url")),
+                                        f"record {law.get('id')!r}: legal texts must link to {LAW_HOST}, not {host}",
+                                        "use the article's Légifrance address (…/codes/article_lc/LEGIARTI…)"))
+    for key in ("laws", "helplines"):
+        doc = docs.get(key)
+        if doc is None:
+            continue
+        for i, record in enumerate(doc.data.get(key) or []):
+            if not isinstance(record, dict):
+                continue
+            for j, source_id in enumerate(record.get("sources") or []):
+                if data.sources and source_id not in data.sources:
+                    problems.append(Problem(rel(doc.path), doc.line((key, i, "sources", j)),
+                                            f"record {record.get('id')!r} cites an unknown source id {source_id!r}",
+                                            "add it to data/sources.yml or fix the id"))
+            number = _digits(str(record.get("phone", ""))).lstrip("+")
+            for lang, name in (record.get("name") or {}).items():
+                if number and number in _digits(str(name)):
+                    problems.append(Problem(rel(doc.path), doc.line((key, i, "name")),
+                                            f"record {record.get('id')!r}: the {lang} name repeats the number {number}",
+                                            "remove the number from `name`: the site shows `phone` next to it"))
+            for shown, dialled in (("phone", "tel"), ("phone_abroad", "tel_abroad")):
+                if isinstance(record.get(shown), str) and isinstance(record.get(dialled), str) \
+                        and _digits(record[shown]).lstrip("+") != record[dialled].lstrip("+"):
+                    problems.append(Problem(rel(doc.path), doc.line((key, i, dialled)),
+                                            f"record {record.get('id')!r}: `{dialled}` {record[dialled]} does not dial "
+                                            f"the number shown in `{shown}` ({record[shown]})",
+                                            f"make `{dialled}` the digits of `{shown}`"))
+    if data.labels:
+        problems.extend(_missing_labels(data, schema_dir, labels_doc))
+    return data, problems
+
+
+def _missing_labels(data: SiteData, schema_dir: Path, labels_doc: Document | None) -> list[Problem]:
+    """Every country, situation, audience and channel the schemas allow needs a label in each language."""
+    common = json.loads((schema_dir / "common.schema.json").read_text(encoding="utf-8"))["$defs"]
+    helpline = json.loads((schema_dir / "helplines.schema.json").read_text(encoding="utf-8"))["$defs"]["helpline"]
+    needed = [f"country.{c}" for c in common["country"]["enum"]]
+    needed += [f"situation.{s}" for s in common["situation"]["enum"]]
+    needed += [f"audience.{a}" for a in common["audience"]["enum"]]
+    needed += [f"channel.{c}" for c in helpline["properties"]["channels"]["items"]["enum"]]
+    where = rel(labels_doc.path) if labels_doc else "data/labels.yml"
+    problems = []
+    for key in needed:
+        for lang, texts in data.labels.items():
+            if key not in texts:
+                # Point at the labels of the same group (country.*, situation.*…): the new one goes there.
+                group = key.split(".")[0] + "."
+                siblings = [k for k in (labels_doc.data if labels_doc else {}) if str(k).startswith(group)]
+                line = labels_doc.line((siblings[-1],)) if siblings else 0
+                problems.append(Problem(where, line, f"no {lang!r} label for {key!r}",
+                                        f"add `{key}: {{fr: \"…\", en: \"…\"}}` next to the other {group}* labels"))
+    return problems
+
+
+def load_or_raise(data_dir: Path = paths.DATA, today: dt.date | None = None) -> tuple[SiteData, list[Problem]]:
+    """Like load_data, but raise DataError when there is any error (warnings are returned)."""
+    data, problems = load_data(data_dir, today)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise DataError(errors)
+    return data, problems
+
+
+_cache: dict = {}
+
+
+def load_cached(data_dir: Path = paths.DATA) -> tuple[SiteData, list[Problem]]:
+    """load_or_raise, reused while no data or schema file changes.
+
+    Each language build and each hook asks for the data; this reads and validates it once, and
+    again as soon as a file is edited (so `make serve` shows the edit).
+    """
+    files = sorted(p for p in data_dir.rglob("*") if p.is_file())
+    stamp = (data_dir.resolve(), dt.date.today(), tuple((str(p), p.stat().st_mtime_ns) for p in files))
+    if _cache.get("stamp") != stamp:
+        _cache.update(stamp=stamp, result=load_or_raise(data_dir))
+    return _cache["result"]
+

@@ -1,0 +1,361 @@
+"""Turn records into HTML for one language. Pure functions: no MkDocs, no file access.
+
+Numbers are formatted here and only here, so French and English always show the same figures:
+« 75 000 € », « 2 ans », « 23 avril 2021 » / "€75,000", "2 years", "23 April 2021".
+Every block is wrapped in `<div class="data-block" data-block="NAME">` and marks each record with
+`data-record="ID"` so tests can compare the two languages on the built pages.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Iterable
+
+from scripts.sitedata.records import SiteData
+
+NNBSP = "\u202f"  # narrow no-break space: French thousands separator and before ; ! ?
+NBSP = "\u00a0"  # no-break space: French space before € and :
+
+MONTHS = {
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"],
+}
+
+
+def e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+# --- Formatting ----------------------------------------------------------------------------------
+
+def format_number(n: int, lang: str) -> str:
+    grouped = f"{n:,}"
+    return grouped.replace(",", NNBSP) if lang == "fr" else grouped
+
+
+def format_money(euros: int, lang: str) -> str:
+    return f"{format_number(euros, lang)}{NBSP}€" if lang == "fr" else f"€{format_number(euros, lang)}"
+
+
+def plural(template: str, n: int) -> str:
+    """Labels hold 'singular|plural' with {n} (penalties are never 0, so n == 1 is the only singular)."""
+    forms = template.split("|")
+    return (forms[0] if n == 1 else forms[-1]).replace("{n}", str(n))
+
+
+def colon(lang: str) -> str:
+    """French puts a no-break space before a colon; English does not."""
+    return f"{NBSP}:" if lang == "fr" else ":"
+
+
+def format_date(iso: str, lang: str) -> str:
+    """'2021-04-23' -> '23 avril 2021' / '23 April 2021'; '2021-04' -> 'avril 2021'; '2021' -> '2021'."""
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month = MONTHS[lang][parts[1] - 1]
+    if len(parts) == 2:
+        return f"{month} {parts[0]}"
+    day = parts[2]
+    if lang == "fr":
+        return f"{'1er' if day == 1 else day}{NBSP}{month} {parts[0]}"
+    return f"{day}{NBSP}{month} {parts[0]}"
+
+
+def format_time(hhmm: str, lang: str) -> str:
+    hours, minutes = (int(x) for x in hhmm.split(":"))
+    if hours in (0, 24) and minutes == 0:
+        return "minuit" if lang == "fr" else "midnight"
+    if lang == "fr":
+        return f"{hours}{NBSP}h" + (f"{NBSP}{minutes:02d}" if minutes else "")
+    suffix = "am" if hours < 12 else "pm"
+    h12 = hours % 12 or 12
+    return f"{h12}{':' + format(minutes, '02d') if minutes else ''}{NBSP}{suffix}"
+
+
+def format_hours(hours: object, lang: str, data: SiteData) -> str:
+    if isinstance(hours, str):
+        return data.label(f"hours.{hours}", lang)
+    days = data.label(f"hours.{hours['days']}", lang)
+    return f"{days}, {format_time(hours['from'], lang)}{NBSP}–{NBSP}{format_time(hours['to'], lang)}"
+
+
+def penalty_text(penalty: dict, lang: str, data: SiteData) -> str:
+    parts = []
+    if "prison_years" in penalty:
+        parts.append(plural(data.label("penalty.prison_years", lang), penalty["prison_years"]))
+    if "account_suspension_months" in penalty:
+        parts.append(plural(data.label("penalty.account_suspension_months", lang), penalty["account_suspension_months"]))
+    if "fine_eur" in penalty:
+        parts.append(data.label("penalty.fine_eur", lang).replace("{amount}", format_money(penalty["fine_eur"], lang)))
+    joined = f" {data.label('penalty.and', lang)} ".join(parts)
+    return joined[:1].upper() + joined[1:]
+
+
+def penalty_html(penalty: dict, lang: str, data: SiteData) -> str:
+    attrs = "".join(f' data-{key.replace("_", "-")}="{value}"' for key, value in sorted(penalty.items()))
+    return f'<span class="penalty"{attrs}>{e(penalty_text(penalty, lang, data))}</span>'
+
+
+def tel_href(digits: str) -> str:
+    return f"tel:{digits}"
+
+
+# --- Help lines ----------------------------------------------------------------------------------
+
+def display_name(line: dict, lang: str) -> str:
+    """'3018 – Violences numériques (e-Enfance)': the number leads, as readers remember it."""
+    number = line.get("phone") or (line.get("text_line") or {}).get("number")
+    return f"{number.replace(' ', NBSP)} – {line['name'][lang]}" if number else line["name"][lang]
+
+
+def _contact_lines(line: dict, lang: str, data: SiteData) -> list[str]:
+    out = []
+    if "phone" in line:
+        out.append(f'{e(data.label("helpline.call", lang))} <a class="helpline__tel" href="{tel_href(line["tel"])}" '
+                   f'data-tel="{e(line["tel"])}">{e(line["phone"]).replace(" ", NBSP)}</a>')
+    if "phone_abroad" in line:
+        out.append(f'{e(data.label("helpline.from_abroad", lang))}{colon(lang)} '
+                   f'<a class="helpline__tel" href="{tel_href(line["tel_abroad"])}" data-tel="{e(line["tel_abroad"])}">'
+                   f'{e(line["phone_abroad"]).replace(" ", NBSP)}</a>')
+    if "text_line" in line:
+        number = line["text_line"]["number"]
+        keyword = line["text_line"].get("keyword")
+        sms = f"sms:{number}" + (f"?body={keyword}" if keyword else "")
+        text = f'{e(data.label("helpline.text", lang))} <a class="helpline__sms" href="{e(sms)}" data-sms="{e(number)}">{e(number)}</a>'
+        if keyword:
+            text += f' {e(data.label("helpline.text_keyword", lang))} <strong>{e(keyword)}</strong>'
+        out.append(text)
+    if "url" in line:
+        shown = line["url"].split("://", 1)[1].rstrip("/")
+        out.append(f'<a class="helpline__url" href="{e(line["url"])}">{e(shown)}</a>')
+    if "email" in line:
+        out.append(f'<a class="helpline__email" href="mailto:{e(line["email"])}">{e(line["email"])}</a>')
+    if "place" in line:
+        out.append(e(line["place"][lang]))
+    return out
+
+
+def _facts_line(line: dict, lang: str, data: SiteData) -> str:
+    facts = []
+    if "hours" in line:
+        facts.append(format_hours(line["hours"], lang, data))
+    if line.get("cost") == "free":
+        facts.append(data.label("helpline.free", lang))
+    elif line.get("cost") == "standard-rate":
+        facts.append(data.label("helpline.standard_rate", lang))
+    if "anonymous" in line:
+        facts.append(data.label(f"helpline.anonymous.{line['anonymous']}", lang))
+    facts.append(", ".join(data.label(f"channel.{c}", lang) for c in line["channels"]))
+    return " · ".join(e(f) for f in facts)
+
+
+def _checked(record: dict, lang: str, data: SiteData, url_key: str = "source_url") -> str:
+    return (f'<a href="{e(record[url_key])}">{e(data.label("checked_on", lang))} '
+            f'{e(format_date(record["checked_on"], lang))}</a>')
+
+
+def _caveat(record: dict, lang: str, data: SiteData) -> str:
+    if "caveat" not in record:
+        return ""
+    label = data.label("to_check", lang)
+    return f'<p class="data-caveat"><strong>{e(label)}{colon(lang)}</strong> {e(record["caveat"][lang])}</p>'
+
+
+def helpline_card(line: dict, lang: str, data: SiteData) -> str:
+    contact = " · ".join(_contact_lines(line, lang, data))
+    return (
+        f'<article class="helpline" data-record="{e(line["id"])}" id="contact-{e(line["id"])}">'
+        f'<p class="helpline__name"><strong>{e(display_name(line, lang))}</strong>'
+        f' <span class="helpline__when">— {e(line["when"][lang])}</span></p>'
+        f'<p class="helpline__contact">{contact}</p>'
+        f'<p class="helpline__facts">{_facts_line(line, lang, data)}</p>'
+        f'<p>{e(line["for"][lang])} {e(line["does"][lang])}</p>'
+        f'<p class="helpline__not"><strong>{e(data.label("helpline.does_not", lang))}{colon(lang)}</strong> '
+        f'{e(line["does_not"][lang])}</p>'
+        f'{_caveat(line, lang, data)}'
+        f'<p class="data-checked">{_checked(line, lang, data)}</p>'
+        f"</article>"
+    )
+
+
+def _main_contact(line: dict) -> str:
+    """The one link a compact list shows: the phone number, else the text line, else the website."""
+    if "phone" in line:
+        return (f'<a class="helpline__tel" href="{tel_href(line["tel"])}" data-tel="{e(line["tel"])}">'
+                f'{e(line["phone"]).replace(" ", NBSP)}</a>')
+    if "text_line" in line:
+        return f'<a class="helpline__sms" href="sms:{e(line["text_line"]["number"])}">{e(line["text_line"]["number"])}</a>'
+    if "url" in line:
+        return f'<a class="helpline__url" href="{e(line["url"])}">{e(line["url"].split("://", 1)[1].rstrip("/"))}</a>'
+    return e(line["place"]["fr"])
+
+
+def helpline_compact(line: dict, lang: str, data: SiteData) -> str:
+    return (f'<li class="helpline helpline--compact" data-record="{e(line["id"])}">'
+            f'<strong>{e(line["when"][lang])}</strong>{colon(lang)} {_main_contact(line)} '
+            f'<span class="helpline__name">({e(line["name"][lang])})</span>{_caveat(line, lang, data)}</li>')
+
+
+def select_helplines(data: SiteData, ids=None, country=None, situation=None, audience=None) -> list[dict]:
+    if ids:
+        return [data.helplines[i] for i in ids]
+    chosen = []
+    for line in data.helplines.values():
+        if country and line["country"] not in country:
+            continue
+        if situation and not set(situation) & set(line["situations"]):
+            continue
+        if audience and not set(audience) & set(line["audience"]):
+            continue
+        chosen.append(line)
+    return chosen
+
+
+def block(name: str, inner: str, tag: str = "div") -> str:
+    return f'<{tag} class="data-block data-block--{name}" data-block="{name}">{inner}</{tag}>'
+
+
+def helplines_block(data: SiteData, lang: str, lines: Iterable[dict], style: str = "cards") -> str:
+    lines = list(lines)
+    if style == "compact":
+        return block("helplines", '<ul class="helplines helplines--compact">'
+                     + "".join(helpline_compact(line, lang, data) for line in lines) + "</ul>")
+    return block("helplines", "".join(helpline_card(line, lang, data) for line in lines))
+
+
+def contacts_block(data: SiteData, lang: str, situation: str, country: str = "FR") -> str:
+    """Who to contact for one situation: emergency first when relevant, then the services in order."""
+    lines = [line for line in data.helplines.values()
+             if situation in line["situations"] and line["country"] in (country, "INT")]
+    lines.sort(key=lambda line: (line["country"] == "INT", "danger-now" not in line["situations"]))
+    items = "".join(
+        f'<li data-record="{e(line["id"])}"><strong>{e(display_name(line, lang))}</strong> — '
+        f'{" · ".join(_contact_lines(line, lang, data)[:2])}<br>'
+        f'<span class="helpline__not">{e(line["does_not"][lang])}</span>{_caveat(line, lang, data)}</li>'
+        for line in lines)
+    return block("contacts", f'<ol class="contacts" data-situation="{e(situation)}">{items}</ol>')
+
+
+def directory_block(data: SiteData, lang: str, countries: list[str]) -> str:
+    parts = []
+    for country in countries:
+        lines = [line for line in data.helplines.values() if line["country"] == country]
+        if not lines:
+            continue
+        parts.append(f'<h3 id="pays-{country.lower()}">{e(data.label(f"country.{country}", lang))}</h3>')
+        parts.append("".join(helpline_card(line, lang, data) for line in lines))
+    return block("directory", "".join(parts))
+
+
+# --- Laws ----------------------------------------------------------------------------------------
+
+def _law_heading(law: dict, lang: str, data: SiteData) -> str:
+    return e(data.label(f"code.{law['code']}", lang).replace("{article}", law["article"]))
+
+
+def _version_line(law: dict, lang: str, data: SiteData) -> str:
+    date = format_date(law["in_force_since"], lang)
+    if law.get("in_force_date_is_law_date"):
+        return f'{e(data.label("law.version_from_law", lang))} {e(date)}'
+    return f'{e(data.label("law.in_force_since", lang))} {e(date)} ({e(law["version_of"])})'
+
+
+def law_card(law: dict, lang: str, data: SiteData) -> str:
+    rows = [(data.label("law.base", lang), law["base"])]
+    rows += [(data.label("law.aggravated", lang), tier) for tier in law.get("aggravations", [])]
+    rows += [(data.label("law.other_case", lang), tier) for tier in law.get("other_cases", [])]
+    body = "".join(
+        f'<tr><td><span class="law__tier">{e(kind)}</span> {e(tier["condition"][lang])}</td>'
+        f'<td>{penalty_html(tier["penalty"], lang, data)}</td></tr>' for kind, tier in rows)
+    return (
+        f'<section class="law" data-record="{e(law["id"])}" id="article-{e(law["article"])}">'
+        f'<p class="law__title"><strong>{_law_heading(law, lang, data)} — {e(law["title"][lang])}</strong></p>'
+        f'<p>{e(law["summary"][lang])} <em>{e(data.label("law.protects." + law["protects"], lang))}.</em></p>'
+        f'<table><thead><tr><th scope="col">{e(data.label("law.case", lang))}</th>'
+        f'<th scope="col">{e(data.label("law.max_penalty", lang))}</th></tr></thead><tbody>{body}</tbody></table>'
+        f'{_caveat(law, lang, data)}'
+        f'<p class="data-checked">{_version_line(law, lang, data)} · '
+        f'<a href="{e(law["source_url"])}" hreflang="fr">{e(data.label("law.read_text", lang))}</a> · '
+        f'{e(data.label("checked_on", lang))} {e(format_date(law["checked_on"], lang))}</p>'
+        f"</section>"
+    )
+
+
+def select_laws(data: SiteData, ids=None, topic=None) -> list[dict]:
+    if ids:
+        return [data.laws[i] for i in ids]
+    return [law for law in data.laws.values() if not topic or set(topic) & set(law["topics"])]
+
+
+def laws_block(data: SiteData, lang: str, laws: Iterable[dict]) -> str:
+    return block("laws", "".join(law_card(law, lang, data) for law in laws))
+
+
+def penalties_table(data: SiteData, lang: str, laws: Iterable[dict]) -> str:
+    """One row per article: what it punishes, its basic penalty and its heaviest penalty."""
+    def heaviest(law: dict) -> dict:
+        tiers = [law["base"]] + law.get("aggravations", [])
+        return max(tiers, key=lambda t: (t["penalty"].get("prison_years", 0), t["penalty"].get("fine_eur", 0),
+                                         t["penalty"].get("account_suspension_months", 0)))["penalty"]
+
+    head = (f'<thead><tr><th scope="col">{e(data.label("law.article", lang))}</th>'
+            f'<th scope="col">{e(data.label("law.offence", lang))}</th>'
+            f'<th scope="col">{e(data.label("law.base_penalty", lang))}</th>'
+            f'<th scope="col">{e(data.label("law.heaviest_penalty", lang))}</th>'
+            f'<th scope="col">{e(data.label("law.in_force_column", lang))}</th></tr></thead>')
+    rows = "".join(
+        f'<tr data-record="{e(law["id"])}"><th scope="row"><a href="#article-{e(law["article"])}">{e(law["article"])}</a></th>'
+        f'<td>{e(law["title"][lang])}</td><td>{penalty_html(law["base"]["penalty"], lang, data)}</td>'
+        f'<td>{penalty_html(heaviest(law), lang, data)}</td><td>{e(format_date(law["in_force_since"], lang))}</td></tr>'
+        for law in laws)
+    return block("penalties", f'<table>{head}<tbody>{rows}</tbody></table>')
+
+
+# --- Sources -------------------------------------------------------------------------------------
+
+def source_item(source: dict, lang: str, data: SiteData) -> str:
+    title = e(source["title"])
+    if source["language"] != lang:
+        title = f'<span lang="{e(source["language"])}">{title}</span>'
+    if "url" in source:
+        hreflang = f' hreflang="{e(source["language"])}"'
+        title = f'<a href="{e(source["url"])}"{hreflang}>{title}</a>'
+    date = format_date(source["published"], lang) if "published" in source else data.label("sources.undated", lang)
+    quoted = f"«{NBSP}{title}{NBSP}»" if lang == "fr" else f"“{title}”"
+    parts = [f"{e(source['publisher'])}, {quoted}", e(date)]
+    if source["language"] != lang:
+        parts.append(e(data.label(f"lang.{source['language']}", lang)))
+    if "url" not in source:
+        parts.append(e(data.label("sources.no_link", lang)))
+    parts.append(f'{e(data.label("checked_on", lang).lower())} {e(format_date(source["checked_on"], lang))}')
+    note = f'<br><span class="source__note">{e(source["note"][lang])}</span>' if "note" in source else ""
+    return f'<li data-record="{e(source["id"])}" id="source-{e(source["id"])}">{", ".join(parts)}.{note}</li>'
+
+
+def sources_block(data: SiteData, lang: str, ids: Iterable[str]) -> str:
+    items = "".join(source_item(data.sources[i], lang, data) for i in ids)
+    return block("sources", f'<ol class="sources">{items}</ol>')
+
+
+def help_now_aside(data: SiteData, lang: str, ids: list[str], more_url: str) -> str:
+    """The short "Need help now?" list that ends every page, with a link to all contacts."""
+    title = e(data.label("help_now_title", lang))
+    more = f'<p><a href="{e(more_url)}">{e(data.label("help_now_more", lang))}</a></p>'
+    return (f'<aside class="help-now" aria-labelledby="aide-immediate"><h2 id="aide-immediate">{title}</h2>'
+            f'{helplines_block(data, lang, [data.helplines[i] for i in ids], "compact")}{more}</aside>')
+
+
+def page_footer(data: SiteData, lang: str, source_ids: list[str], reviewed_on: str | None,
+                help_html: str = "") -> str:
+    """Help lines, sources and review date shown at the foot of every page (from its front matter)."""
+    parts = [help_html] if help_html else []
+    if source_ids:
+        parts.append(f'<h2 id="sources">{e(data.label("sources_title", lang))}</h2>')
+        parts.append(sources_block(data, lang, source_ids))
+    if reviewed_on:
+        parts.append(f'<p class="page-reviewed">{e(data.label("reviewed_on", lang))} '
+                     f'<time datetime="{e(reviewed_on)}">{e(format_date(reviewed_on, lang))}</time>.</p>')
+    return f'<footer class="page-footer">{"".join(parts)}</footer>' if parts else ""

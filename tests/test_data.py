@@ -1,0 +1,236 @@
+"""Single-source data: validation of every error class, exact rendering in both languages, and the
+built pages showing the same figures in French and English."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from collections import defaultdict
+
+import pytest
+
+from conftest import BuiltPage, run_build
+from scripts import paths
+from scripts.sitedata import markers, render
+from scripts.sitedata.records import load_data, load_or_raise
+
+NNBSP, NBSP = "\u202f", "\u00a0"
+
+# (case, file, text to find, replacement, expected message fragment, severity)
+BAD_DATA = [
+    ("invalid YAML", "helplines.yml", "  - id: fr-3018\n", "  - id: fr-3018\n    oops: [\n", "is not valid YAML", "error"),
+    ("missing translation", "helplines.yml",
+     'when: {fr: "Danger immédiat", en: "Immediate danger"}\n    phone: "17"',
+     'when: {fr: "Danger immédiat"}\n    phone: "17"', "has no `en`", "error"),
+    ("unknown key", "helplines.yml", "  - id: fr-119\n", "  - id: fr-119\n    colour: red\n",
+     "unknown key `colour`", "error"),
+    ("number written as prose", "laws.yml", "penalty: {prison_years: 5, fine_eur: 75000}",
+     'penalty: {prison_years: "5 ans", fine_eur: 75000}', "must be a whole number", "error"),
+    ("unknown country", "helplines.yml", "  - id: fr-17\n    country: FR\n", "  - id: fr-17\n    country: FRA\n",
+     "`country` is 'FRA', which is not allowed", "error"),
+    ("unknown situation", "helplines.yml", "situations: [danger-now, complaint]",
+     "situations: [danger-now, sextortion]", "`situations` is 'sextortion', which is not allowed", "error"),
+    ("http link", "helplines.yml", "url: https://3018.fr/", "url: http://3018.fr/", "must start with https://", "error"),
+    ("duplicate id", "helplines.yml", "  - id: fr-112\n", "  - id: fr-17\n", "the id 'fr-17' is used twice", "error"),
+    ("checked_on in the future", "helplines.yml", "    sources: [gendarmerie-114]\n    checked_on: 2026-11-22",
+     "    sources: [gendarmerie-114]\n    checked_on: 2099-01-01", "`checked_on` 2099-01-01 is in the future", "error"),
+    ("law without in-force date", "laws.yml", '    in_force_since: "2021-12-02"\n', "",
+     "record 'cp-227-24' has no `in_force_since`", "error"),
+    ("law not on Légifrance", "laws.yml", "source_url: https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000044394218",
+     "source_url: https://code-penal.fr/article-227-24-a44394218.html", "must link to www.legifrance.gouv.fr", "error"),
+    ("unknown source id", "laws.yml", "sources: [doctrine-227-22, juriblio-loi-2021-478-art3]",
+     "sources: [doctrine-227-22, no-such-source]", "unknown source id 'no-such-source'", "error"),
+    ("tel does not dial the number shown", "helplines.yml", 'tel: "3018"', 'tel: "3019"',
+     "`tel` 3019 does not dial the number shown", "error"),
+    ("number typed in a name", "helplines.yml", 'name: {fr: "Violences numériques (e-Enfance)"',
+     'name: {fr: "3018 Violences numériques (e-Enfance)"', "the fr name repeats the number 3018", "error"),
+    ("badly written date", "sources.yml", "    checked_on: 2026-11-22\n  - id: juriblio-loi-2021-478-art5",
+     "    checked_on: 22/11/2026\n  - id: juriblio-loi-2021-478-art5", "write dates as YYYY-MM-DD", "error"),
+    ("missing interface label", "labels.yml", 'country.GB: {fr: "Royaume-Uni", en: "United Kingdom"}\n', "",
+     "no 'fr' label for 'country.GB'", "error"),
+    ("record not checked for a year", "helplines.yml", "    sources: [gendarmerie-114]\n    checked_on: 2026-11-22",
+     "    sources: [gendarmerie-114]\n    checked_on: 2024-01-15", "more than 12 months ago", "warning"),
+]
+
+
+def validate(data_dir) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "scripts", "validate-data", "--data-dir", str(data_dir)],
+                          cwd=paths.ROOT, capture_output=True, text=True)
+
+
+def test_the_real_data_validates():
+    data, problems = load_data()
+    assert problems == []
+    assert len(data.laws) == 11 and len(data.helplines) >= 20 and len(data.sources) >= 50
+    result = validate(paths.DATA)
+    assert result.returncode == 0 and "data ok" in result.stdout
+
+
+@pytest.mark.parametrize("case,file,old,new,expected,severity", BAD_DATA, ids=[c[0] for c in BAD_DATA])
+def test_each_bad_input_is_reported_with_file_and_line(tmp_path, case, file, old, new, expected, severity):
+    data_dir = tmp_path / "data"
+    shutil.copytree(paths.DATA, data_dir)
+    text = (data_dir / file).read_text(encoding="utf-8")
+    assert text.count(old) >= 1, f"fixture no longer matches the data: {old!r}"
+    start = text.index(old)
+    (data_dir / file).write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = validate(data_dir)
+    lines = [line for line in result.stdout.splitlines() if expected in line]
+    assert lines, f"{case}: expected {expected!r} in:\n{result.stdout}"
+    match = re.match(rf".*{re.escape(file)}:(\d+): (warning: )?", lines[0])
+    assert match, f"{case}: no file:line in {lines[0]!r}"
+    assert " — " in lines[0], f"{case}: the message must say how to fix it: {lines[0]!r}"
+    if case != "law without in-force date":  # a missing field is reported on its record's first line
+        changed_line = text.count("\n", 0, start) + 1
+        assert abs(int(match.group(1)) - changed_line) <= 2, f"{case}: line {match.group(1)}, edit at {changed_line}"
+    if severity == "error":
+        assert result.returncode == 1, f"{case}: an error must fail the check"
+    else:
+        assert result.returncode == 0 and match.group(2), f"{case}: a warning must not fail the check"
+
+
+# --- Rendering -----------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def data():
+    return load_or_raise()[0]
+
+
+def test_penalty_is_formatted_for_each_language(data):
+    penalty = {"prison_years": 5, "fine_eur": 75000}
+    assert render.penalty_text(penalty, "fr", data) == f"5 ans d'emprisonnement et 75{NNBSP}000{NBSP}€ d'amende"
+    assert render.penalty_text(penalty, "en", data) == "5 years' imprisonment and a €75,000 fine"
+    one = {"prison_years": 1, "fine_eur": 1000000}
+    assert render.penalty_text(one, "fr", data) == f"1 an d'emprisonnement et 1{NNBSP}000{NNBSP}000{NBSP}€ d'amende"
+    assert render.penalty_text(one, "en", data) == "1 year's imprisonment and a €1,000,000 fine"
+    ban = {"account_suspension_months": 6}
+    assert render.penalty_text(ban, "fr", data) == "Suspension des comptes jusqu'à 6 mois"
+    assert render.penalty_text(ban, "en", data) == "Account suspension for up to 6 months"
+
+
+def test_dates_and_hours_are_formatted_for_each_language(data):
+    assert render.format_date("2021-04-23", "fr") == f"23{NBSP}avril 2021"
+    assert render.format_date("2021-04-01", "fr") == f"1er{NBSP}avril 2021"
+    assert render.format_date("2021-04-23", "en") == f"23{NBSP}April 2021"
+    assert render.format_date("2023-10", "en") == "October 2023"
+    hours = {"days": "every-day", "from": "09:00", "to": "23:00"}
+    assert render.format_hours(hours, "fr", data) == f"tous les jours, 9{NBSP}h{NBSP}–{NBSP}23{NBSP}h"
+    assert render.format_hours(hours, "en", data) == f"every day, 9{NBSP}am{NBSP}–{NBSP}11{NBSP}pm"
+    assert render.format_hours({"days": "every-day", "from": "10:00", "to": "24:00"}, "fr", data).endswith("minuit")
+
+
+def test_a_help_line_renders_exactly_in_both_languages(data):
+    line = data.helplines["fr-3018"]
+    assert render.helpline_compact(line, "fr", data) == (
+        '<li class="helpline helpline--compact" data-record="fr-3018"><strong>Chantage, image diffusée, '
+        f'harcèlement en ligne</strong>{NBSP}: <a class="helpline__tel" href="tel:3018" data-tel="3018">3018</a> '
+        '<span class="helpline__name">(Violences numériques (e-Enfance))</span></li>')
+    assert render.helpline_compact(line, "en", data) == (
+        '<li class="helpline helpline--compact" data-record="fr-3018"><strong>Blackmail, an image shared, '
+        'online harassment</strong>: <a class="helpline__tel" href="tel:3018" data-tel="3018">3018</a> '
+        '<span class="helpline__name">(Online violence helpline (e-Enfance))</span></li>')
+    card_fr = render.helpline_card(line, "fr", data)
+    card_en = render.helpline_card(line, "en", data)
+    assert f"tous les jours, 9{NBSP}h{NBSP}–{NBSP}23{NBSP}h · gratuit · anonyme · téléphone, tchat, application" in card_fr
+    assert f"every day, 9{NBSP}am{NBSP}–{NBSP}11{NBSP}pm · free · anonymous · phone, chat, app" in card_en
+    assert f"Vérifié le 22{NBSP}novembre 2026" in card_fr and f"Checked on 22{NBSP}November 2026" in card_en
+
+
+def test_a_caveat_is_shown_to_readers(data):
+    card = render.helpline_card(data.helplines["gb-childline"], "en", data)
+    assert '<p class="data-caveat"><strong>To check:</strong> The number comes from a secondary source' in card
+
+
+def test_markers_are_parsed_with_their_line_and_code_is_left_alone():
+    text = "intro\n\n<!-- data:helplines country=FR,BE situation=blackmail -->\n\n```\n<!-- data:laws -->\n```\n"
+    found, malformed = markers.find(text)
+    assert [(m.name, m.args, m.line) for m in found] == [
+        ("helplines", {"country": ["FR", "BE"], "situation": ["blackmail"]}, 3)]
+    assert malformed == []
+
+
+def test_bad_markers_stop_the_build_with_page_and_line(project_copy, tmp_path):
+    page = project_copy / "docs/fr/signaux/index.md"
+    text = page.read_text(encoding="utf-8").replace("sources: []", "sources: [no-such-source]")
+    body = ["", "<!-- data:helpline country=FR -->", "<!-- data:helplines ids=fr-9999 -->",
+            "<!-- data:helplines situation=sextortion -->", "<!-- data:laws colour=red -->",
+            "<!-- data helplines -->"]
+    page.write_text(text + "\n".join(body) + "\n", encoding="utf-8")
+    first = text.count("\n") + 2  # line of the first marker in the file (after the "" joined first)
+    result = run_build(project_copy, tmp_path / "site")
+    out = result.stdout + result.stderr
+    assert result.returncode != 0
+    expected = [
+        (first, "unknown data marker data:helpline — use one of:"),
+        (first + 1, "unknown help line id 'fr-9999'"),
+        (first + 2, "unknown situation 'sextortion' in data:helplines"),
+        (first + 3, "data:laws does not take colour"),
+        (first + 4, "this looks like a data marker but cannot be read"),
+        (1, "front matter cites an unknown source id 'no-such-source'"),
+    ]
+    for line, message in expected:
+        assert f"docs/fr/signaux/index.md:{line}: {message}" in out, f"missing {line}: {message}\n{out}"
+
+
+# --- The built site ------------------------------------------------------------------------------
+
+def _records_by_language(pages) -> dict[str, dict[str, set]]:
+    """{lang: {record id: set of (tel numbers | penalty attributes)}} over every built page."""
+    seen: dict[str, dict[str, set]] = {"fr": defaultdict(set), "en": defaultdict(set)}
+    for page in pages:
+        for el in page.soup.select("[data-record]"):
+            rid = el["data-record"]
+            seen[page.lang][rid].add(("shown",))
+            for tel in el.select("[data-tel]"):
+                seen[page.lang][rid].add(("tel", tel["data-tel"]))
+            for pen in el.select(".penalty"):
+                seen[page.lang][rid].add(tuple(sorted((k, v) for k, v in pen.attrs.items() if k.startswith("data-"))))
+    return seen
+
+
+def test_no_page_keeps_a_marker(site):
+    for html in site.rglob("*.html"):
+        assert "<!-- data:" not in html.read_text(encoding="utf-8"), html
+
+
+def test_every_help_line_and_law_is_shown_and_identical_in_both_languages(pages, data):
+    seen = _records_by_language(pages)
+    for rid in list(data.helplines) + list(data.laws):
+        assert rid in seen["fr"] and rid in seen["en"], f"{rid} is shown on no page"
+        assert seen["fr"][rid] == seen["en"][rid], f"{rid}: FR {seen['fr'][rid]} vs EN {seen['en'][rid]}"
+    for rid, line in data.helplines.items():
+        if "tel" in line:
+            assert ("tel", line["tel"]) in seen["fr"][rid]
+
+
+def test_home_pages_show_the_help_now_block(site):
+    for lang in paths.LANGUAGES:
+        page = BuiltPage(site, site / paths.lang_prefix(lang) / "index.html")
+        records = [li["data-record"] for li in page.soup.select('[data-block="helplines"] li[data-record]')]
+        assert records == ["fr-17", "fr-112", "fr-3018", "fr-119"]
+
+
+def test_every_other_page_ends_with_help_lines(pages):
+    for page in pages:
+        if page.rel in ("index.html", "en/index.html"):
+            continue
+        aside = page.soup.select_one("aside.help-now")
+        assert aside is not None and aside.select("[data-tel]"), f"{page.rel}: no help block at the foot"
+
+
+@pytest.mark.slow
+def test_one_change_in_data_changes_every_page_of_both_languages(project_copy, tmp_path):
+    laws = project_copy / "data/laws.yml"
+    text = laws.read_text(encoding="utf-8")
+    old = "penalty: {prison_years: 2, fine_eur: 30000}\n    aggravations:\n      - condition:\n          fr: \"Les propositions"
+    assert old in text
+    laws.write_text(text.replace(old, old.replace("30000", "31000")), encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_build(project_copy, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for lang, new, gone in (("fr", f"31{NNBSP}000{NBSP}€", f"30{NNBSP}000{NBSP}€"), ("en", "€31,000", "€30,000")):
+        page = BuiltPage(site, site / paths.lang_prefix(lang) / "loi/index.html").soup
+        cells = [el.get_text() for el in page.select('[data-record="cp-227-22-1"] .penalty')]
+        assert any(new in c for c in cells) and not any(gone in c for c in cells), cells
