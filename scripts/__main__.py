@@ -45,7 +45,7 @@ def cmd_test(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from scripts.checks import run
 
-    return run.run(fix=args.fix, only=args.only)
+    return run.run(fix=args.fix, only=args.only, targets=args.paths)
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -114,7 +114,9 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="contributor checks without a browser (exit 1 on any error)")
     p.add_argument("--fix", action="store_true", help="fix what can be fixed automatically, then check")
-    p.add_argument("--only", nargs="+", metavar="CHECK", help="run only these checks")
+    p.add_argument("--only", nargs="+", metavar="CHECK",
+                   help="run only these: data, translations, structure, front-matter, markers, numbers, wording")
+    p.add_argument("paths", nargs="*", help="pages or folders to check (default: all of docs/)")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("validate-data", help="check data/*.yml against the schemas and the rules (part of check)")

@@ -4,6 +4,7 @@
   any data error stops the build with `data/file.yml:line: problem — fix`.
 - on_page_markdown: replace `<!-- data:… -->` markers (scripts/sitedata/markers.py); an unknown
   marker, argument, id or filter is a build error naming the page and line.
+- on_page_content: put the page's "what this page covers" line (front matter `covers:`) under its title.
 - on_page_context: give the template the page footer: the "need help now" lines (extra.help_now in
   mkdocs.yml), the sources listed in the page's front matter and its review date.
 
@@ -74,7 +75,18 @@ def on_page_markdown(markdown, page, config, files):
                           "add it to data/sources.yml or fix the id")
     for message in errors:
         log.error(message)
-    return text
+    # Glossary tooltips (data/glossary.yml): abbreviation definitions appended for the `abbr` extension.
+    return text + "\n\n" + render.abbreviations(data, lang) + "\n"
+
+
+def on_page_content(html, page, config, files):
+    """The calm "what this page covers" line (front matter `covers:`), placed right under the title."""
+    covers = page.meta.get("covers")
+    if not covers:
+        return html
+    note = render.covers_note(_build["data"], _build["lang"], str(covers))
+    head, sep, rest = html.partition("</h1>")
+    return head + sep + note + rest if sep else note + html
 
 
 def on_page_context(context, page, config, nav):

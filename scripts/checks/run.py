@@ -1,32 +1,75 @@
-"""`python -m scripts check`: every contributor check that needs no browser, in one report."""
+"""`python -m scripts check [PATHS…]`: every contributor check that needs no browser, in one report.
+
+With paths, the page checks look only at those pages (and their twins); data checks always run.
+"""
 
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from scripts import paths
-from scripts.checks import parity
-from scripts.checks.report import Problem, errors, print_problems
-from scripts.sitedata.records import load_data
-
-CHECKS = {
-    "translations": lambda fix: parity.missing_twins(),
-    "data": lambda fix: load_data()[1],
-}
+from scripts.checks import frontmatter, parity, prose, wording
+from scripts.checks.pages import Page, all_pages, read_page
+from scripts.checks.report import Problem, errors, print_problems, rel
+from scripts.sitedata import markers
+from scripts.sitedata.records import SiteData, load_data
 
 
-def run(fix: bool = False, only: list[str] | None = None) -> int:
+def _markers(page: Page, data: SiteData) -> list[Problem]:
+    """The same marker errors the build would report, without building."""
+    _, messages = markers.expand(page.text, data, page.lang, rel(page.path), source=page.text)
+    problems = []
+    for message in messages:
+        where, _, rest = message.partition(": ")
+        path, _, line = where.rpartition(":")
+        what, _, fix = rest.partition(" — ")
+        problems.append(Problem(path, int(line) if line.isdigit() else 0, what, fix))
+    return problems
+
+
+def _selected_pages(targets: list[str] | None) -> list[Page]:
+    if not targets:
+        return all_pages()
+    pages = []
+    for target in targets:
+        path = Path(target).resolve()
+        files = sorted(path.rglob("*.md")) if path.is_dir() else [path]
+        pages += [read_page(f) for f in files if f.suffix == ".md" and paths.DOCS.resolve() in f.parents]
+    return pages
+
+
+def run(fix: bool = False, only: list[str] | None = None, targets: list[str] | None = None) -> int:
     started = time.perf_counter()
+    data, data_problems = load_data()
+    pages = _selected_pages(targets)
+    if fix:
+        changed = [rel(p.path) for p in pages if frontmatter.fix(p)]
+        for path in changed:
+            print(f"fixed: {path} (front matter order and formatting)")
+        pages = [read_page(p.path) for p in pages]
+    rules = wording.load_rules()
+    twins = {p.twin_key for p in pages}
+
+    checks = {
+        "data": lambda: data_problems,
+        "translations": lambda: [p for p in parity.missing_twins()
+                                 if not targets or any(p.path.endswith(k) for k in twins)],
+        "structure": lambda: [p for p in parity.structure()
+                              if not targets or any(p.path.endswith(k) for k in twins)],
+        "front-matter": lambda: [x for p in pages for x in frontmatter.check(p, data)],
+        "markers": lambda: [x for p in pages for x in _markers(p, data)],
+        "numbers": lambda: [x for p in pages for x in prose.check(p, data)],
+        "wording": lambda: [x for p in pages for x in wording.check(p, rules)],
+    }
     problems: list[Problem] = []
-    for name, check in CHECKS.items():
+    for name, check in checks.items():
         if only and name not in only:
             continue
-        problems.extend(check(fix))
+        problems.extend(check())
     print_problems(problems)
     failed = errors(problems)
-    warnings = len(problems) - len(failed)
     took = time.perf_counter() - started
-    status = "FAILED" if failed else "ok"
-    print(f"check {status}: {len(failed)} error(s), {warnings} warning(s) in {took:.2f} s "
-          f"({len(list(paths.DOCS.rglob('*.md')))} pages)")
+    print(f"check {'FAILED' if failed else 'ok'}: {len(failed)} error(s), {len(problems) - len(failed)} warning(s) "
+          f"in {took:.2f} s ({len(pages)} pages; checks: {', '.join(only or checks)})")
     return 1 if failed else 0

@@ -156,13 +156,65 @@ def _render_sources(data: SiteData, lang: str, m: Marker) -> str:
     return render.sources_block(data, lang, ids if ids is not None else list(data.sources))
 
 
+def _one(m: Marker, known: dict, kind: str, file: str, key: str = "id") -> dict:
+    values = m.args.get(key)
+    if not values or len(values) != 1:
+        raise MarkerError(f"data:{m.name} needs exactly one {key}", f"write <!-- data:{m.name} {key}=… -->")
+    if values[0] not in known:
+        close = [k for k in known if values[0].split("-")[-1] in k][:3]
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        raise MarkerError(f"unknown {kind} id {values[0]!r}{hint}", f"use an id from {file}")
+    return known[values[0]]
+
+
+def _render_figure(data: SiteData, lang: str, m: Marker) -> str:
+    _check_keys(m, {"id"}, {"id"})
+    return render.figure_inline(_one(m, data.figures, "figure", "data/figures.yml"), lang, data)
+
+
+def _render_tel(data: SiteData, lang: str, m: Marker) -> str:
+    _check_keys(m, {"id"}, {"id"})
+    line = _one(m, data.helplines, "help line", "data/helplines.yml")
+    if "phone" not in line:
+        raise MarkerError(f"{line['id']} has no phone number", "use <!-- data:link id=… --> for a website")
+    return render.tel_inline(line)
+
+
+def _render_link(data: SiteData, lang: str, m: Marker) -> str:
+    _check_keys(m, {"id"}, {"id"})
+    line = _one(m, data.helplines, "help line", "data/helplines.yml")
+    if "url" not in line:
+        raise MarkerError(f"{line['id']} has no website", "use <!-- data:tel id=… --> for a phone number")
+    return render.link_inline(line, lang)
+
+
+def _render_penalty(data: SiteData, lang: str, m: Marker) -> str:
+    _check_keys(m, {"law", "case"}, {"law"})
+    law = _one(m, data.laws, "law", "data/laws.yml", key="law")
+    case = _single(m, "case") or "base"
+    try:
+        tier = render.law_tier(law, case)
+    except KeyError:
+        raise MarkerError(f"{law['id']} has no case {case!r}",
+                          "use case=base, case=heaviest, case=aggravation-N or case=other-N (N counts from 1)") from None
+    return render.penalty_inline(law, tier, lang, data)
+
+
+# Inline markers sit inside a sentence; the others are blocks of their own.
+INLINE = {"figure", "tel", "link", "penalty"}
+
 RENDERERS: dict[str, Callable[[SiteData, str, Marker], str]] = {
+    "figure": _render_figure,
+    "tel": _render_tel,
+    "link": _render_link,
+    "penalty": _render_penalty,
     "helplines": _render_helplines,
     "contacts": _render_contacts,
     "directory": _render_directory,
     "laws": lambda data, lang, m: render.laws_block(data, lang, _laws(data, m)),
     "penalties": lambda data, lang, m: render.penalties_table(data, lang, _laws(data, m)),
     "sources": _render_sources,
+    "glossary": lambda data, lang, m: (_check_keys(m, set()), render.glossary_block(data, lang))[1],
 }
 
 
@@ -189,6 +241,6 @@ def expand(text: str, data: SiteData, lang: str, source_path: Path | str,
         except MarkerError as error:
             errors.append(f"{source_path}:{marker.line}: {error.message} — {error.fix}")
             continue
-        # Blank lines around the block keep Markdown from wrapping it in a paragraph.
-        text = text.replace(marker.text, f"\n\n{html}\n\n", 1)
+        # Blank lines around a block keep Markdown from wrapping it in a paragraph.
+        text = text.replace(marker.text, html if marker.name in INLINE else f"\n\n{html}\n\n", 1)
     return text, errors

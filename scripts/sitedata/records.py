@@ -21,7 +21,8 @@ from scripts.checks.report import Problem, rel
 from scripts.sitedata.yamlload import Document, YamlError, load
 
 # (file name, top-level list key); labels.yml is a mapping, handled apart.
-RECORD_FILES = (("sources.yml", "sources"), ("laws.yml", "laws"), ("helplines.yml", "helplines"))
+RECORD_FILES = (("sources.yml", "sources"), ("laws.yml", "laws"), ("helplines.yml", "helplines"),
+                ("figures.yml", "figures"), ("glossary.yml", "terms"))
 LAW_HOST = "www.legifrance.gouv.fr"
 STALE_AFTER_DAYS = 365
 
@@ -31,6 +32,8 @@ class SiteData:
     sources: dict[str, dict] = field(default_factory=dict)
     laws: dict[str, dict] = field(default_factory=dict)
     helplines: dict[str, dict] = field(default_factory=dict)
+    figures: dict[str, dict] = field(default_factory=dict)
+    terms: dict[str, dict] = field(default_factory=dict)  # glossary
     labels: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> key -> text
 
     def label(self, key: str, lang: str) -> str:
@@ -56,7 +59,7 @@ def _registry(schema_dir: Path) -> Registry:
     return Registry().with_resources(resources)
 
 
-def _validator(schema_dir: Path, name: str) -> Draft202012Validator:
+def validator(schema_dir: Path, name: str) -> Draft202012Validator:
     schema = json.loads((schema_dir / name).read_text(encoding="utf-8"))
     return Draft202012Validator(schema, registry=_registry(schema_dir), format_checker=FormatChecker())
 
@@ -68,7 +71,7 @@ def _field_name(path: tuple) -> str:
     return names[-1] if names else "this entry"
 
 
-def _record_label(doc: Document, path: tuple) -> str:
+def _record_label(doc: Document, path: tuple, subject: str = "the file") -> str:
     if len(path) >= 2 and isinstance(path[1], int):
         try:
             record = doc.data[path[0]][path[1]]
@@ -77,7 +80,7 @@ def _record_label(doc: Document, path: tuple) -> str:
         except (KeyError, IndexError, TypeError):
             pass
         return f"record #{path[1] + 1}"
-    return "the file"
+    return subject
 
 
 def _pattern_fix(field_name: str, schema: dict) -> str:
@@ -93,11 +96,12 @@ def _pattern_fix(field_name: str, schema: dict) -> str:
     return f"it must match {pattern}"
 
 
-def _schema_problem(doc: Document, error) -> Problem:
+def schema_problem(doc: Document, error, subject: str = "the file") -> Problem:
+    """A JSON Schema error in plain words, at the line of the value concerned."""
     path = tuple(error.absolute_path)
     where = rel(doc.path)
     line = doc.line(path)
-    what = _record_label(doc, path)
+    what = _record_label(doc, path, subject)
     name = _field_name(path)
     kind = error.validator
     if kind == "required":
@@ -194,9 +198,9 @@ def load_data(data_dir: Path = paths.DATA, today: dt.date | None = None,
         if doc is None:
             continue
         docs[key] = doc
-        validator = _validator(schema_dir, file_name.replace(".yml", ".schema.json"))
-        errors = sorted(validator.iter_errors(doc.data), key=lambda e: doc.line(tuple(e.absolute_path)))
-        problems.extend(_schema_problem(doc, e) for e in errors)
+        schema = validator(schema_dir, file_name.replace(".yml", ".schema.json"))
+        errors = sorted(schema.iter_errors(doc.data), key=lambda e: doc.line(tuple(e.absolute_path)))
+        problems.extend(schema_problem(doc, e) for e in errors)
         records = doc.data.get(key, []) if isinstance(doc.data, dict) else []
         records = records if isinstance(records, list) else []
         seen: dict[str, int] = {}
@@ -214,8 +218,8 @@ def load_data(data_dir: Path = paths.DATA, today: dt.date | None = None,
 
     labels_doc = _read(data_dir / "labels.yml", problems)
     if labels_doc is not None:
-        validator = _validator(schema_dir, "labels.schema.json")
-        problems.extend(_schema_problem(labels_doc, e) for e in validator.iter_errors(labels_doc.data))
+        labels_schema = validator(schema_dir, "labels.schema.json")
+        problems.extend(schema_problem(labels_doc, e) for e in labels_schema.iter_errors(labels_doc.data))
         if isinstance(labels_doc.data, dict):
             data.labels = {lang: {k: v[lang] for k, v in labels_doc.data.items()
                                   if isinstance(v, dict) and isinstance(v.get(lang), str)} for lang in languages}
@@ -231,13 +235,22 @@ def load_data(data_dir: Path = paths.DATA, today: dt.date | None = None,
                 problems.append(Problem(rel(doc.path), doc.line(("laws", i, "source_url")),
                                         f"record {law.get('id')!r}: legal texts must link to {LAW_HOST}, not {host}",
                                         "use the article's Légifrance address (…/codes/article_lc/LEGIARTI…)"))
-    for key in ("laws", "helplines"):
+    for key in ("laws", "helplines", "figures", "terms"):
         doc = docs.get(key)
         if doc is None:
             continue
         for i, record in enumerate(doc.data.get(key) or []):
             if not isinstance(record, dict):
                 continue
+            if key == "figures" and data.sources and record.get("source") not in data.sources:
+                problems.append(Problem(rel(doc.path), doc.line((key, i, "source")),
+                                        f"figure {record.get('id')!r} cites an unknown source id {record.get('source')!r}",
+                                        "add it to data/sources.yml or fix the id"))
+            for lang, template in (record.get("format") or {}).items():
+                if key == "figures" and "{n}" not in str(template):
+                    problems.append(Problem(rel(doc.path), doc.line((key, i, "format")),
+                                            f"figure {record.get('id')!r}: the {lang} format has no {{n}}",
+                                            "write where the number goes, e.g. \"{n} secondes\""))
             for j, source_id in enumerate(record.get("sources") or []):
                 if data.sources and source_id not in data.sources:
                     problems.append(Problem(rel(doc.path), doc.line((key, i, "sources", j)),

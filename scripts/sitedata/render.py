@@ -30,9 +30,14 @@ def e(text: object) -> str:
 
 # --- Formatting ----------------------------------------------------------------------------------
 
-def format_number(n: int, lang: str) -> str:
-    grouped = f"{n:,}"
-    return grouped.replace(",", NNBSP) if lang == "fr" else grouped
+def format_number(n: float, lang: str) -> str:
+    """75000 -> '75 000' / '75,000'; 20.5 -> '20,5' / '20.5'."""
+    if float(n).is_integer():
+        grouped = f"{int(n):,}"
+        return grouped.replace(",", NNBSP) if lang == "fr" else grouped
+    whole, _, decimals = f"{n}".partition(".")
+    whole = format_number(int(whole), lang)
+    return f"{whole},{decimals}" if lang == "fr" else f"{whole}.{decimals}"
 
 
 def format_money(euros: int, lang: str) -> str:
@@ -82,7 +87,7 @@ def format_hours(hours: object, lang: str, data: SiteData) -> str:
     return f"{days}, {format_time(hours['from'], lang)}{NBSP}–{NBSP}{format_time(hours['to'], lang)}"
 
 
-def penalty_text(penalty: dict, lang: str, data: SiteData) -> str:
+def penalty_text(penalty: dict, lang: str, data: SiteData, capitalise: bool = True) -> str:
     parts = []
     if "prison_years" in penalty:
         parts.append(plural(data.label("penalty.prison_years", lang), penalty["prison_years"]))
@@ -91,12 +96,12 @@ def penalty_text(penalty: dict, lang: str, data: SiteData) -> str:
     if "fine_eur" in penalty:
         parts.append(data.label("penalty.fine_eur", lang).replace("{amount}", format_money(penalty["fine_eur"], lang)))
     joined = f" {data.label('penalty.and', lang)} ".join(parts)
-    return joined[:1].upper() + joined[1:]
+    return joined[:1].upper() + joined[1:] if capitalise else joined
 
 
-def penalty_html(penalty: dict, lang: str, data: SiteData) -> str:
+def penalty_html(penalty: dict, lang: str, data: SiteData, capitalise: bool = True) -> str:
     attrs = "".join(f' data-{key.replace("_", "-")}="{value}"' for key, value in sorted(penalty.items()))
-    return f'<span class="penalty"{attrs}>{e(penalty_text(penalty, lang, data))}</span>'
+    return f'<span class="penalty"{attrs}>{e(penalty_text(penalty, lang, data, capitalise))}</span>'
 
 
 def tel_href(digits: str) -> str:
@@ -296,11 +301,6 @@ def laws_block(data: SiteData, lang: str, laws: Iterable[dict]) -> str:
 
 def penalties_table(data: SiteData, lang: str, laws: Iterable[dict]) -> str:
     """One row per article: what it punishes, its basic penalty and its heaviest penalty."""
-    def heaviest(law: dict) -> dict:
-        tiers = [law["base"]] + law.get("aggravations", [])
-        return max(tiers, key=lambda t: (t["penalty"].get("prison_years", 0), t["penalty"].get("fine_eur", 0),
-                                         t["penalty"].get("account_suspension_months", 0)))["penalty"]
-
     head = (f'<thead><tr><th scope="col">{e(data.label("law.article", lang))}</th>'
             f'<th scope="col">{e(data.label("law.offence", lang))}</th>'
             f'<th scope="col">{e(data.label("law.base_penalty", lang))}</th>'
@@ -309,7 +309,7 @@ def penalties_table(data: SiteData, lang: str, laws: Iterable[dict]) -> str:
     rows = "".join(
         f'<tr data-record="{e(law["id"])}"><th scope="row"><a href="#article-{e(law["article"])}">{e(law["article"])}</a></th>'
         f'<td>{e(law["title"][lang])}</td><td>{penalty_html(law["base"]["penalty"], lang, data)}</td>'
-        f'<td>{penalty_html(heaviest(law), lang, data)}</td><td>{e(format_date(law["in_force_since"], lang))}</td></tr>'
+        f'<td>{penalty_html(law_tier(law, "heaviest")["penalty"], lang, data)}</td><td>{e(format_date(law["in_force_since"], lang))}</td></tr>'
         for law in laws)
     return block("penalties", f'<table>{head}<tbody>{rows}</tbody></table>')
 
@@ -359,3 +359,74 @@ def page_footer(data: SiteData, lang: str, source_ids: list[str], reviewed_on: s
         parts.append(f'<p class="page-reviewed">{e(data.label("reviewed_on", lang))} '
                      f'<time datetime="{e(reviewed_on)}">{e(format_date(reviewed_on, lang))}</time>.</p>')
     return f'<footer class="page-footer">{"".join(parts)}</footer>' if parts else ""
+
+
+# --- Inline pieces (inside a sentence) -----------------------------------------------------------
+
+def figure_inline(figure: dict, lang: str, data: SiteData) -> str:
+    """'19 secondes' / '19 seconds', with what was measured as a tooltip and any caveat visible."""
+    text = figure["format"][lang].replace("{n}", format_number(figure["value"], lang))
+    if lang == "fr":
+        text = text.replace(" %", NNBSP + "%")
+    caveat = ""
+    if "caveat" in figure:
+        caveat = f' <small class="figure__caveat">({e(figure["caveat"][lang].rstrip("."))})</small>'
+    return (f'<span class="figure" data-record="{e(figure["id"])}" data-value="{figure["value"]}" '
+            f'title="{e(figure["what"][lang])}">{e(text)}</span>{caveat}')
+
+
+def tel_inline(line: dict) -> str:
+    return (f'<span data-record="{e(line["id"])}"><a class="helpline__tel" href="{tel_href(line["tel"])}" '
+            f'data-tel="{e(line["tel"])}">{e(line["phone"]).replace(" ", NBSP)}</a></span>')
+
+
+def link_inline(line: dict, lang: str) -> str:
+    return (f'<span data-record="{e(line["id"])}"><a class="helpline__url" href="{e(line["url"])}">'
+            f'{e(line["name"][lang])}</a></span>')
+
+
+def penalty_inline(law: dict, tier: dict, lang: str, data: SiteData) -> str:
+    return f'<span data-record="{e(law["id"])}">{penalty_html(tier["penalty"], lang, data, capitalise=False)}</span>'
+
+
+def law_tier(law: dict, case: str) -> dict:
+    """'base', 'heaviest', 'aggravation-2' (1-based) or 'other-1'."""
+    if case == "base":
+        return law["base"]
+    if case == "heaviest":
+        tiers = [law["base"]] + law.get("aggravations", [])
+        return max(tiers, key=lambda t: (t["penalty"].get("prison_years", 0), t["penalty"].get("fine_eur", 0),
+                                         t["penalty"].get("account_suspension_months", 0)))
+    kind, _, number = case.partition("-")
+    tiers = law.get({"aggravation": "aggravations", "other": "other_cases"}.get(kind, ""), [])
+    if not number.isdigit() or not 1 <= int(number) <= len(tiers):
+        raise KeyError(case)
+    return tiers[int(number) - 1]
+
+
+# --- Glossary ------------------------------------------------------------------------------------
+
+def glossary_block(data: SiteData, lang: str) -> str:
+    """All terms, alphabetical in the page's language, as a definition list with stable anchors."""
+    other = "en" if lang == "fr" else "fr"
+    terms = sorted(data.terms.values(), key=lambda t: t["term"][lang].casefold())
+    items = "".join(
+        f'<dt id="terme-{e(t["id"])}" data-record="{e(t["id"])}">{e(t["term"][lang])} '
+        f'<span class="glossary__other" lang="{other}">({e(t["term"][other])})</span></dt>'
+        f'<dd>{e(t["definition"][lang])}</dd>' for t in terms)
+    return block("glossary", f'<dl class="glossary">{items}</dl>')
+
+
+def abbreviations(data: SiteData, lang: str) -> str:
+    """Markdown abbreviation lines (*[word]: definition) that give glossary words a tooltip."""
+    lines = []
+    for term in data.terms.values():
+        definition = term["definition"][lang].replace("]", ")").replace("\n", " ")
+        for word in (term.get("tooltip_words") or {}).get(lang, []):
+            lines.append(f"*[{word}]: {definition}")
+    return "\n".join(lines)
+
+
+def covers_note(data: SiteData, lang: str, covers: str) -> str:
+    return (f'<p class="page-covers"><strong>{e(data.label("covers_label", lang))}{colon(lang)}</strong> '
+            f'{e(covers)}</p>')

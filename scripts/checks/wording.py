@@ -1,0 +1,47 @@
+"""Blaming, graphic or outdated wording (data/wording.yml), per language, outside code and quotations."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scripts import paths
+from scripts.checks.pages import Page
+from scripts.checks.prose import strip_non_prose
+from scripts.checks.report import Problem, rel
+from scripts.sitedata.yamlload import load
+
+
+@dataclass(frozen=True)
+class Rule:
+    pattern: re.Pattern
+    severity: str
+    reason: str
+    instead: str
+
+
+def load_rules(path=paths.DATA / "wording.yml") -> dict[str, list[Rule]]:
+    doc = load(path)
+    return {lang: [Rule(re.compile(r["pattern"], re.I), r["severity"], r["reason"], r["instead"])
+                   for r in rules] for lang, rules in (doc.data or {}).items()}
+
+
+def check(page: Page, rules: dict[str, list[Rule]]) -> list[Problem]:
+    problems = []
+    for number, raw in page.body_lines:
+        line = strip_non_prose(raw)
+        for rule in rules.get(page.lang, []):
+            found = rule.pattern.search(line)
+            if found:
+                problems.append(Problem(rel(page.path), number, f"“{found.group(0)}”: {rule.reason}",
+                                        f"write instead {rule.instead}", severity=rule.severity))
+    # The title and description are read first (tabs, previews, search results): check them too.
+    for key in ("title", "description", "covers"):
+        text = str(page.meta.get(key, ""))
+        for rule in rules.get(page.lang, []):
+            found = rule.pattern.search(text)
+            if found:
+                problems.append(Problem(rel(page.path), page.meta_lines.get(key, 1),
+                                        f"“{found.group(0)}” in `{key}`: {rule.reason}",
+                                        f"write instead {rule.instead}", severity=rule.severity))
+    return problems
