@@ -200,14 +200,21 @@ def _render_penalty(data: SiteData, lang: str, m: Marker) -> str:
     return render.penalty_inline(law, tier, lang, data)
 
 
+def _render_cite(data: SiteData, lang: str, m: Marker) -> str:
+    _check_keys(m, {"ids"}, {"ids"})
+    return render.cite_inline([data.sources[i] for i in _ids(m, data.sources, "source", "data/sources.yml")],
+                              lang, data)
+
+
 # Inline markers sit inside a sentence; the others are blocks of their own.
-INLINE = {"figure", "tel", "link", "penalty"}
+INLINE = {"figure", "tel", "link", "penalty", "cite"}
 
 RENDERERS: dict[str, Callable[[SiteData, str, Marker], str]] = {
     "figure": _render_figure,
     "tel": _render_tel,
     "link": _render_link,
     "penalty": _render_penalty,
+    "cite": _render_cite,
     "helplines": _render_helplines,
     "contacts": _render_contacts,
     "directory": _render_directory,

@@ -430,3 +430,16 @@ def abbreviations(data: SiteData, lang: str) -> str:
 def covers_note(data: SiteData, lang: str, covers: str) -> str:
     return (f'<p class="page-covers"><strong>{e(data.label("covers_label", lang))}{colon(lang)}</strong> '
             f'{e(covers)}</p>')
+
+
+def cite_inline(sources: list[dict], lang: str, data: SiteData) -> str:
+    """Short in-text citations linking to the publications: (NCMEC, December 2023; EDRi, 2023)."""
+    parts = []
+    for source in sources:
+        when = format_date(source["published"], lang).replace(NBSP, " ") if "published" in source \
+            else data.label("sources.undated", lang)
+        label = f"{e(source['publisher'])}, {e(when)}"
+        if "url" in source:
+            label = f'<a href="{e(source["url"])}" hreflang="{e(source["language"])}">{label}</a>'
+        parts.append(f'<span data-record="{e(source["id"])}">{label}</span>')
+    return f'<cite class="source-ref">({"; ".join(parts)})</cite>'
