@@ -153,7 +153,8 @@ def test_markers_are_parsed_with_their_line_and_code_is_left_alone():
 
 def test_bad_markers_stop_the_build_with_page_and_line(project_copy, tmp_path):
     page = project_copy / "docs/fr/signaux/index.md"
-    text = page.read_text(encoding="utf-8").replace("sources: []", "sources: [no-such-source]")
+    text = re.sub(r"^sources: \[", "sources: [no-such-source, ", page.read_text(encoding="utf-8"), count=1, flags=re.M)
+    sources_line = next(i for i, line in enumerate(text.split("\n"), start=1) if line.startswith("sources:"))
     body = ["", "<!-- data:helpline country=FR -->", "<!-- data:helplines ids=fr-9999 -->",
             "<!-- data:helplines situation=sextortion -->", "<!-- data:laws colour=red -->",
             "<!-- data helplines -->"]
@@ -168,7 +169,7 @@ def test_bad_markers_stop_the_build_with_page_and_line(project_copy, tmp_path):
         (first + 2, "unknown situation 'sextortion' in data:helplines"),
         (first + 3, "data:laws does not take colour"),
         (first + 4, "this looks like a data marker but cannot be read"),
-        (1, "front matter cites an unknown source id 'no-such-source'"),
+        (sources_line, "front matter cites an unknown source id 'no-such-source'"),
     ]
     for line, message in expected:
         assert f"docs/fr/signaux/index.md:{line}: {message}" in out, f"missing {line}: {message}\n{out}"

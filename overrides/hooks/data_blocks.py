@@ -69,9 +69,10 @@ def on_page_markdown(markdown, page, config, files):
     path = _repo_path(page)
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     text, errors = markers.expand(markdown, data, lang, path, source=source)
+    sources_line = next((i for i, line in enumerate(source.split("\n"), start=1) if line.startswith("sources:")), 1)
     for source_id in page.meta.get("sources") or []:
         if source_id not in data.sources:
-            errors.append(f"{path}:1: front matter cites an unknown source id {source_id!r} — "
+            errors.append(f"{path}:{sources_line}: front matter cites an unknown source id {source_id!r} — "
                           "add it to data/sources.yml or fix the id")
     for message in errors:
         log.error(message)

@@ -49,14 +49,13 @@ def run(fix: bool = False, only: list[str] | None = None, targets: list[str] | N
             print(f"fixed: {path} (front matter order and formatting)")
         pages = [read_page(p.path) for p in pages]
     rules = wording.load_rules()
-    twins = {p.twin_key for p in pages}
+    # Repository paths of the selected pages and of their twins (for the pair checks).
+    twins = {f"docs/{lang}/{p.twin_key}" for p in pages for lang in paths.LANGUAGES}
 
     checks = {
         "data": lambda: data_problems,
-        "translations": lambda: [p for p in parity.missing_twins()
-                                 if not targets or any(p.path.endswith(k) for k in twins)],
-        "structure": lambda: [p for p in parity.structure()
-                              if not targets or any(p.path.endswith(k) for k in twins)],
+        "translations": lambda: [p for p in parity.missing_twins() if not targets or p.path in twins],
+        "structure": lambda: [p for p in parity.structure() if not targets or p.path in twins],
         "front-matter": lambda: [x for p in pages for x in frontmatter.check(p, data)],
         "markers": lambda: [x for p in pages for x in _markers(p, data)],
         "numbers": lambda: [x for p in pages for x in prose.check(p, data)],

@@ -48,6 +48,46 @@
     if (target) quickExit(event);
   });
 
+  /*
+   * 3. Search: the button appears only when JavaScript runs. The search code and this language's
+   * index are loaded on first use, so a first visit never pays for them. "/" opens it too.
+   */
+  var searchButton = document.querySelector("[data-site-search]");
+  if (searchButton) {
+    searchButton.hidden = false;
+    var searchLoading = false;
+    var openSearch = function () {
+      if (window.__siteSearchOpen) return window.__siteSearchOpen();
+      if (searchLoading) return;
+      searchLoading = true;
+      var script = document.createElement("script");
+      script.src = searchButton.getAttribute("data-script");
+      script.onload = function () { window.__siteSearchOpen(); };
+      document.head.appendChild(script);
+    };
+    searchButton.addEventListener("click", openSearch);
+    document.addEventListener("keydown", function (event) {
+      var tag = (document.activeElement && document.activeElement.tagName) || "";
+      if (event.key === "/" && !event.ctrlKey && !event.metaKey && !event.altKey &&
+          !/^(INPUT|TEXTAREA|SELECT)$/.test(tag) && !document.activeElement.isContentEditable) {
+        event.preventDefault();
+        openSearch();
+      }
+    });
+  }
+
+  /*
+   * 4. The menu button (a <label> in Material) also opens with Space, like a real button; Material's
+   * bundle already handles Enter on focused labels.
+   */
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.key === " " && target.matches && target.matches('label[role="button"][for]')) {
+      event.preventDefault();
+      target.click();
+    }
+  });
+
   var shiftPresses = 0;
   var shiftTimer = null;
   document.addEventListener("keydown", function (event) {
