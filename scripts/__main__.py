@@ -87,6 +87,22 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pack(args: argparse.Namespace) -> int:
+    from scripts import build, pack
+
+    try:
+        summary = pack.make_pack(Path(args.dist), with_zim=not args.no_zim)
+    except (build.BuildError, pack.PackError, RuntimeError) as error:
+        print(f"error: {error}\nThe previous {args.dist}/ was left as it was.", file=sys.stderr)
+        return 1
+    print(f"Offline pack {summary['version']} in {summary['seconds']} s:")
+    print(f"  {summary['zip']}  ({summary['zip_bytes']:,} bytes, {summary['zip_entries']} files)")
+    if summary["zim"]:
+        print(f"  {summary['zim']}  ({summary['zim_bytes']:,} bytes)")
+    print(f"  {summary['pdfs']} PDFs; pages per language: {summary['pages']}")
+    return 0
+
+
 def cmd_lock(_: argparse.Namespace) -> int:
     cmd = [sys.executable, "-m", "piptools", "compile", "--quiet", "--generate-hashes", "--allow-unsafe",
            "--strip-extras", "--no-emit-index-url", "--output-file", "requirements.lock", "requirements.in"]
@@ -122,6 +138,11 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate-data", help="check data/*.yml against the schemas and the rules (part of check)")
     p.add_argument("--data-dir", default=str(paths.DATA), help="folder holding the data files (default: data/)")
     p.set_defaults(func=cmd_validate_data)
+
+    p = sub.add_parser("pack", help="offline pack for schools (zip, Kiwix ZIM, PDFs) into dist/")
+    p.add_argument("--dist", default=str(paths.DIST), help="output folder (default: dist/)")
+    p.add_argument("--no-zim", action="store_true", help="skip the Kiwix .zim (faster)")
+    p.set_defaults(func=cmd_pack)
 
     p = sub.add_parser("render", help="print a data block as HTML, e.g. `render helplines country=FR --lang en`")
     p.add_argument("name", help="block name: helplines, contacts, directory, laws, penalties, sources")

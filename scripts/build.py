@@ -67,12 +67,15 @@ def build(target: Path = paths.SITE, flavour: Flavour = ONLINE, quiet: bool = Fa
     try:
         cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
                "--config-file", str(paths.MKDOCS_YML), "--site-dir", str(staging)]
-        if quiet:
-            cmd.append("--quiet")
+        # Never pass --quiet: it raises MkDocs' log level, and --strict then no longer sees the
+        # warnings it must fail on. Quiet builds capture the output and show it only on failure.
         started = time.perf_counter()
-        result = subprocess.run(cmd, cwd=paths.ROOT, env=mkdocs_env(flavour, extra_env))
+        result = subprocess.run(cmd, cwd=paths.ROOT, env=mkdocs_env(flavour, extra_env),
+                                capture_output=quiet, text=True)
         seconds = time.perf_counter() - started
         if result.returncode != 0:
+            if quiet:
+                sys.stderr.write(result.stdout + result.stderr)
             raise BuildError(
                 "The build stopped (see the messages above, each names a file and line). "
                 f"{target.name}/ was left unchanged."

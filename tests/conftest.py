@@ -26,7 +26,8 @@ from scripts import paths  # noqa: E402
 # Files of the built site that are not content pages.
 NON_PAGES = {"404.html", "neutral-fr.html", "neutral-en.html"}
 # What a scratch project copy needs to build (never .venv, node_modules or outputs).
-PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "data", "scripts"]
+PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "data", "scripts", "pyproject.toml", "LICENSE", "LICENSE-CONTENT",
+                 "i18n-exceptions.yml"]
 
 
 def run_build(project: Path, site_dir: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
