@@ -19,7 +19,7 @@ $(PY_STAMP): requirements.lock scripts/bootstrap.py
 $(NODE_STAMP): package-lock.json scripts/bootstrap.py
 	@$(BOOTSTRAP_PYTHON) scripts/bootstrap.py node
 
-.PHONY: help serve build test check pack bench lock browser clean
+.PHONY: help serve build test check fix pack bench lock browser clean
 
 help: ## List the commands
 	@echo "Usage: make <command>"
@@ -42,6 +42,9 @@ check: $(PY_STAMP) $(NODE_STAMP) ## Contributor checks without a browser (prints
 
 
 
+
+fix: $(PY_STAMP) $(NODE_STAMP) ## Fix what can be fixed automatically (French typography, front-matter order), then check
+	@$(RUN) check --fix $(ARGS)
 
 pack: $(PY_STAMP) browser ## Offline pack for schools (zip + Kiwix ZIM + PDFs) into dist/
 	@$(RUN) pack $(ARGS)

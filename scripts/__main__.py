@@ -51,7 +51,22 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from scripts import bench
 
-    return bench.run(Path(args.out), runs=args.runs)
+    return bench.run(Path(args.out), runs=args.runs, skip=set(args.skip or []))
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from scripts.checks import freshness
+
+    if not args.all and not args.paths:
+        print("error: give the pages you checked (docs/fr/X.md or docs/en/X.md), or --all", file=sys.stderr)
+        return 2
+    try:
+        keys = freshness.mark_synced(args.paths, all_pages=args.all)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"Marked {len(keys)} pair(s) as in sync in i18n-sync.yml: {', '.join(keys[:5])}{' …' if len(keys) > 5 else ''}")
+    return 0
 
 
 def cmd_validate_data(args: argparse.Namespace) -> int:
@@ -131,9 +146,14 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="contributor checks without a browser (exit 1 on any error)")
     p.add_argument("--fix", action="store_true", help="fix what can be fixed automatically, then check")
     p.add_argument("--only", nargs="+", metavar="CHECK",
-                   help="run only these: data, translations, structure, front-matter, markers, numbers, wording")
+                   help="run only these: data, translations, structure, freshness, front-matter, markers, numbers, wording")
     p.add_argument("paths", nargs="*", help="pages or folders to check (default: all of docs/)")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("sync", help="record that twins say the same thing (after checking them)")
+    p.add_argument("paths", nargs="*", help="pages whose pair you checked (either language)")
+    p.add_argument("--all", action="store_true", help="mark every pair as in sync (e.g. after a full review)")
+    p.set_defaults(func=cmd_sync)
 
     p = sub.add_parser("validate-data", help="check data/*.yml against the schemas and the rules (part of check)")
     p.add_argument("--data-dir", default=str(paths.DATA), help="folder holding the data files (default: data/)")
@@ -150,9 +170,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=paths.LANGUAGES, default=paths.DEFAULT_LANGUAGE)
     p.set_defaults(func=cmd_render)
 
-    p = sub.add_parser("bench", help="measure build time and page weight; print a table and write JSON")
+    p = sub.add_parser("bench", help="measure builds, page weight, pack, search and Lighthouse; table + JSON")
     p.add_argument("--runs", type=int, default=3, help="build runs for the median (default 3)")
     p.add_argument("--out", default=str(paths.DIST / "bench" / "bench.json"), help="JSON output file")
+    p.add_argument("--skip", nargs="+", choices=["pages", "pack", "synthetic", "lighthouse"],
+                   help="leave out the slow parts")
     p.set_defaults(func=cmd_bench)
 
     p = sub.add_parser("lock", help="re-pin requirements.lock from requirements.in with hashes")

@@ -1,6 +1,15 @@
 """`python -m scripts bench`: measure, print a table, write JSON. Nothing here asserts a time.
 
-Figures are machine-dependent; the JSON records the machine so numbers can be compared honestly.
+Figures depend on the machine; the JSON records it. What is measured:
+- strict build time of both languages (median of N runs), and of a bare Material + static-i18n
+  build of the same pages with our hooks and templates off, in the same run, and their ratio;
+- page weight of every page of both languages in headless Chromium: first visit (empty cache) and
+  second visit (after the home page: only bytes not already loaded), raw and gzip;
+- the offline pack: `make pack` time (median of N), zip and ZIM sizes; search index size per language;
+- search latency from keystroke to results, online and from file://;
+- build time per page on synthetic sites (1, 2 and 5 languages × 20 and 100 pages of filler);
+- Lighthouse scores (performance, accessibility, best practices, SEO), mobile and desktop, on both
+  home pages and the longest content page, over a local server that compresses like GitHub Pages.
 """
 
 from __future__ import annotations
@@ -9,7 +18,11 @@ import gzip
 import json
 import os
 import platform
+import re
+import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -17,18 +30,42 @@ from urllib.parse import urlsplit
 
 from scripts import build, paths
 
+SEARCH_QUERIES = {"fr": ["harcelement", "sextorsions", "pedopiegeage", "menaces", "porter plainte", "photo"],
+                  "en": ["blackmailed", "grooming", "threats", "report", "nudes", "complaint"]}
+LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+
 
 def machine() -> dict:
-    return {
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-        "processor": platform.processor() or platform.machine(),
-        "cpus": os.cpu_count(),
-    }
+    info = {"python": platform.python_version(), "platform": platform.platform(),
+            "processor": platform.processor() or platform.machine(), "cpus": os.cpu_count()}
+    try:
+        model = [line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                 if line.startswith("model name")]
+        if model:
+            info["cpu_model"] = model[0]
+    except OSError:
+        pass
+    try:
+        info["chromium"] = subprocess.run([build_browser_path(), "--version"], capture_output=True,
+                                          text=True).stdout.strip()
+    except OSError:
+        pass
+    return info
 
 
-def build_times(runs: int = 3) -> list[float]:
-    """Wall time of full strict builds of both languages (MkDocs process), one fresh folder each."""
+def build_browser_path() -> str:
+    from scripts.browser import chromium_path
+
+    return chromium_path()
+
+
+def median(values: list[float]) -> float:
+    return round(statistics.median(values), 3)
+
+
+# --- Builds ---------------------------------------------------------------------------------------
+
+def time_builds(runs: int) -> list[float]:
     times = []
     with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
         for i in range(runs):
@@ -38,57 +75,264 @@ def build_times(runs: int = 3) -> list[float]:
     return times
 
 
-def page_weights(site: Path, urls: list[str]) -> list[dict]:
-    """Bytes each page loads before any interaction, first visit (empty cache), raw and gzip."""
+def bare_config(tmp: Path) -> Path:
+    """mkdocs.yml without our hooks, templates and static pages: Material + static-i18n alone."""
+    text = paths.MKDOCS_YML.read_text(encoding="utf-8")
+    text = re.sub(r"^hooks:\n(?:  - .*\n)+", "", text, flags=re.M)
+    text = re.sub(r"^  custom_dir: .*\n", "", text, flags=re.M)
+    text = re.sub(r"^  static_templates:\n(?:    - .*\n)+", "", text, flags=re.M)
+    text = re.sub(r"^  (favicon|logo): .*\n", "", text, flags=re.M)
+    text = re.sub(r"^watch:\n(?:  - .*\n)+", "", text, flags=re.M)
+    text = text.replace("strict: true", "strict: false")
+    text += f"\ndocs_dir: {paths.DOCS}\n"
+    config = tmp / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def time_bare_builds(runs: int) -> list[float]:
+    times = []
+    with tempfile.TemporaryDirectory(prefix="bench-bare-") as tmp:
+        config = bare_config(Path(tmp))
+        for i in range(runs):
+            started = time.perf_counter()
+            result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config),
+                                     "-d", str(Path(tmp) / f"site{i}")], capture_output=True, text=True,
+                                    env=build.mkdocs_env(build.ONLINE))
+            times.append(time.perf_counter() - started)
+            if result.returncode != 0:
+                raise RuntimeError("bare build failed:\n" + result.stdout[-2000:] + result.stderr[-2000:])
+    return times
+
+
+def synthetic_site(root: Path, languages: list[str], pages: int) -> Path:
+    filler = ("Texte de remplissage pour mesurer le temps de construction. " * 40).strip()
+    for lang in languages:
+        for i in range(pages):
+            page = root / "docs" / lang / f"page-{i:03d}.md"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(f"# Page {i}\n\n## Section {{ #s{i} }}\n\n{filler}\n\n[Suivante](page-{(i + 1) % pages:03d}.md)\n",
+                            encoding="utf-8")
+    langs = "\n".join(f"        - locale: {lang}\n          name: {lang}\n          build: true"
+                      + ("\n          default: true" if j == 0 else "") for j, lang in enumerate(languages))
+    (root / "mkdocs.yml").write_text(
+        "site_name: Synthetic\nsite_url: https://example.org/s/\ntheme:\n  name: material\n  font: false\n"
+        f"plugins:\n  - search\n  - i18n:\n      docs_structure: folder\n      languages:\n{langs}\n", encoding="utf-8")
+    return root
+
+
+def time_synthetic() -> list[dict]:
+    rows = []
+    for languages in (["fr"], ["fr", "en"], ["fr", "en", "de", "es", "it"]):
+        for pages in (20, 100):
+            with tempfile.TemporaryDirectory(prefix="bench-synth-") as tmp:
+                root = synthetic_site(Path(tmp), languages, pages)
+                started = time.perf_counter()
+                result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml")],
+                                        capture_output=True, text=True, env=build.mkdocs_env(build.ONLINE))
+                seconds = time.perf_counter() - started
+                if result.returncode != 0:
+                    raise RuntimeError("synthetic build failed:\n" + result.stderr[-2000:])
+            total = len(languages) * pages
+            rows.append({"languages": len(languages), "pages_per_language": pages, "pages": total,
+                         "seconds": round(seconds, 3), "ms_per_page": round(1000 * seconds / total, 2)})
+    return rows
+
+
+# --- Page weight ----------------------------------------------------------------------------------
+
+def _page_urls(site: Path) -> list[str]:
+    urls = []
+    for html in sorted(site.rglob("*.html")):
+        rel = html.relative_to(site).as_posix()
+        if rel in ("404.html",) or Path(rel).name.startswith("neutral-"):
+            continue
+        urls.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return urls
+
+
+def page_weights(site: Path) -> list[dict]:
     from scripts.browser import chromium, serve_directory
 
-    results = []
+    def load(page, url):
+        bodies = {}
+
+        def record(response):
+            if response.ok and urlsplit(response.url).scheme.startswith("http"):
+                bodies[response.url] = response.body()
+        page.on("response", record)
+        page.goto(url, wait_until="networkidle")
+        page.remove_listener("response", record)
+        return bodies
+
+    rows = []
     with serve_directory(site) as base:
-        for url in urls:
+        for url in _page_urls(site):
+            home = "en/" if url.startswith("en/") else ""
             with chromium() as context:
                 page = context.new_page()
-                bodies: list[tuple[str, bytes]] = []
-                page.on("response", lambda r: bodies.append((r.url, r.body())) if r.ok else None)
-                page.goto(base + url, wait_until="networkidle")
-                page.wait_for_timeout(200)
-            by_type: dict[str, list[int]] = {}
-            for res_url, body in bodies:
-                kind = Path(urlsplit(res_url).path).suffix.lstrip(".") or "html"
-                raw, gz = len(body), len(gzip.compress(body, 6))
-                acc = by_type.setdefault(kind, [0, 0, 0])
-                acc[0] += 1
-                acc[1] += raw
-                acc[2] += gz
-            results.append({
-                "url": url or "/",
-                "files": sum(v[0] for v in by_type.values()),
-                "raw_bytes": sum(v[1] for v in by_type.values()),
-                "gzip_bytes": sum(v[2] for v in by_type.values()),
-                "by_type": {k: {"files": v[0], "raw": v[1], "gzip": v[2]} for k, v in sorted(by_type.items())},
+                first = load(page, base + url)
+                seen = load(page, base + home) if url != home else first
+                second = {u: b for u, b in load(page, base + url).items() if u not in seen} if url != home else {}
+            rows.append({
+                "page": url or "/",
+                "first_visit": {"files": len(first), "raw": sum(map(len, first.values())),
+                                "gzip": sum(len(gzip.compress(b, 6)) for b in first.values())},
+                "after_home": {"files": len(second), "raw": sum(map(len, second.values())),
+                               "gzip": sum(len(gzip.compress(b, 6)) for b in second.values())},
             })
-    return results
+    return rows
 
 
-def run(out: Path, runs: int = 3) -> int:
+# --- Search -----------------------------------------------------------------------------------------
+
+MEASURE_SEARCH = """async (queries) => {
+    document.querySelector('[data-site-search]').click();
+    const start = performance.now();
+    while (!document.querySelector('#site-search-input') || !(window.__siteSearch || {})[document.documentElement.lang]) {
+        await new Promise(r => setTimeout(r, 5));
+    }
+    await new Promise(r => setTimeout(r, 20));
+    const ready = performance.now() - start;
+    const input = document.querySelector('#site-search-input');
+    const times = [];
+    for (const q of queries) {
+        const t0 = performance.now();
+        input.value = q;
+        input.dispatchEvent(new Event('input'));
+        document.querySelector('.site-search__results').getBoundingClientRect();  // layout done
+        times.push(performance.now() - t0);
+    }
+    return {ready, times, results: document.querySelectorAll('.site-search__link').length};
+}"""
+
+
+def search_latency(site: Path, offline_root: Path | None) -> dict:
+    from scripts.browser import chromium, serve_directory
+
+    out = {}
+    with chromium() as context:
+        page = context.new_page()
+        with serve_directory(site) as base:
+            for lang in paths.LANGUAGES:
+                page.goto(base + paths.lang_prefix(lang), wait_until="networkidle")
+                r = page.evaluate(MEASURE_SEARCH, SEARCH_QUERIES[lang] * 3)
+                out[f"online_{lang}"] = {"index_ready_ms": round(r["ready"], 1), "median_ms": median(r["times"])}
+        if offline_root is not None:
+            for lang in paths.LANGUAGES:
+                page.goto((offline_root / paths.lang_prefix(lang) / "index.html").as_uri())
+                r = page.evaluate(MEASURE_SEARCH, SEARCH_QUERIES[lang] * 3)
+                out[f"offline_{lang}"] = {"index_ready_ms": round(r["ready"], 1), "median_ms": median(r["times"])}
+    return out
+
+
+# --- Lighthouse -------------------------------------------------------------------------------------
+
+def lighthouse(site: Path, pages: list[str]) -> list[dict]:
+    from scripts.browser import CHROMIUM_FLAGS, chromium_path, serve_directory
+
+    cli = paths.ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
+    if not cli.exists() or not shutil.which("node"):
+        return [{"error": "lighthouse not installed (npm ci)"}]
+    rows = []
+    with serve_directory(site, compress=True) as base, tempfile.TemporaryDirectory(prefix="bench-lh-") as tmp:
+        for page in pages:
+            for form in ("mobile", "desktop"):
+                out = Path(tmp) / "report.json"
+                cmd = ["node", str(cli), base + page, "--output=json", f"--output-path={out}", "--quiet",
+                       "--only-categories=" + ",".join(LIGHTHOUSE_CATEGORIES),
+                       "--chrome-flags=" + " ".join(CHROMIUM_FLAGS)]
+                cmd += ["--preset=desktop"] if form == "desktop" else ["--form-factor=mobile"]
+                result = subprocess.run(cmd, capture_output=True, text=True,
+                                        env=dict(os.environ, CHROME_PATH=chromium_path()), timeout=300)
+                if result.returncode != 0 or not out.exists():
+                    rows.append({"page": page or "/", "form": form, "error": result.stderr[-300:]})
+                    continue
+                report = json.loads(out.read_text())
+                scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in LIGHTHOUSE_CATEGORIES}
+                failing = [a["id"] for a in report["audits"].values()
+                           if a.get("score") is not None and a["score"] < 0.9 and a.get("scoreDisplayMode") == "binary"]
+                rows.append({"page": page or "/", "form": form, **scores, "failing_audits": failing[:8]})
+    return rows
+
+
+# --- Report -----------------------------------------------------------------------------------------
+
+def run(out: Path, runs: int = 3, skip: set[str] | None = None) -> int:
+    skip = skip or set()
     report: dict = {"machine": machine(), "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
-    times = build_times(runs)
-    report["build_seconds"] = {"runs": [round(t, 3) for t in times], "median": round(statistics.median(times), 3)}
+    print(f"Machine: {report['machine'].get('cpu_model', report['machine']['processor'])}, "
+          f"{report['machine']['cpus']} CPUs, Python {report['machine']['python']}, "
+          f"{report['machine'].get('chromium', '')}\n")
+
+    ours, bare = time_builds(runs), time_bare_builds(runs)
+    report["build_seconds"] = {"ours": [round(t, 3) for t in ours], "ours_median": median(ours),
+                               "bare_material_i18n": [round(t, 3) for t in bare], "bare_median": median(bare),
+                               "ratio": round(statistics.median(ours) / statistics.median(bare), 2)}
+    b = report["build_seconds"]
+    print(f"Strict build, both languages: median {b['ours_median']} s over {runs} runs {b['ours']}")
+    print(f"Bare Material + i18n, same pages: median {b['bare_median']} s {b['bare_material_i18n']} "
+          f"-> ours/bare = {b['ratio']}")
+
     with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
         site = Path(tmp) / "site"
         build.build(site, quiet=True)
-        homes = [paths.lang_prefix(lang) for lang in paths.LANGUAGES]
-        report["home_pages"] = page_weights(site, homes)
+        report["search_index_bytes"] = {
+            lang: {"raw": (site / "search" / f"index-{lang}.js").stat().st_size,
+                   "gzip": len(gzip.compress((site / "search" / f"index-{lang}.js").read_bytes(), 6))}
+            for lang in paths.LANGUAGES}
+        print(f"Search index per language (raw/gzip bytes): {report['search_index_bytes']}")
 
-    print(f"Machine: {report['machine']['processor']}, {report['machine']['cpus']} CPUs, "
-          f"Python {report['machine']['python']}")
-    print(f"Strict build, both languages: median {report['build_seconds']['median']:.2f} s "
-          f"over {runs} runs {report['build_seconds']['runs']}")
-    print()
-    print(f"{'home page':<12} {'files':>5} {'raw bytes':>10} {'gzip bytes':>10}")
-    for row in report["home_pages"]:
-        print(f"{row['url']:<12} {row['files']:>5} {row['raw_bytes']:>10} {row['gzip_bytes']:>10}")
-        for kind, v in row["by_type"].items():
-            print(f"  {kind:<10} {v['files']:>5} {v['raw']:>10} {v['gzip']:>10}")
+        if "pages" not in skip:
+            weights = page_weights(site)
+            report["pages"] = weights
+            print(f"\n{'page':<38} {'1st raw':>9} {'1st gzip':>9} {'2nd raw':>8} {'2nd gzip':>9}")
+            for row in weights:
+                f, s = row["first_visit"], row["after_home"]
+                print(f"{row['page']:<38} {f['raw']:>9} {f['gzip']:>9} {s['raw']:>8} {s['gzip']:>9}")
+            heaviest = max(weights, key=lambda r: r["after_home"]["gzip"])
+            print(f"Heaviest page after the home page: {heaviest['page']} ({heaviest['after_home']['gzip']} bytes gzip)")
+
+        pack_times, summary = [], None
+        if "pack" not in skip:
+            from scripts import pack
+
+            with tempfile.TemporaryDirectory(prefix="bench-pack-") as dist:
+                for _ in range(runs):
+                    started = time.perf_counter()
+                    summary = pack.make_pack(Path(dist))
+                    pack_times.append(time.perf_counter() - started)
+                offline = Path(tmp) / "offline"
+                with __import__("zipfile").ZipFile(summary["zip"]) as archive:
+                    archive.extractall(offline)
+                report["pack"] = {"seconds": [round(t, 2) for t in pack_times], "median": median(pack_times),
+                                  "zip_bytes": summary["zip_bytes"], "zim_bytes": summary["zim_bytes"],
+                                  "pdfs": summary["pdfs"], "pages": summary["pages"]}
+                print(f"\nmake pack: median {report['pack']['median']} s over {runs} runs; zip {summary['zip_bytes']:,} B; "
+                      f"ZIM {summary['zim_bytes']:,} B; {summary['pdfs']} PDFs; pages {summary['pages']}")
+                report["search_latency"] = search_latency(site, offline / pack.NAME / "site")
+        else:
+            report["search_latency"] = search_latency(site, None)
+        print(f"Search latency (index ready / median per keystroke, ms): {report['search_latency']}")
+
+        if "synthetic" not in skip:
+            report["synthetic"] = time_synthetic()
+            print("\nSynthetic sites (Material + i18n, filler text):")
+            for row in report["synthetic"]:
+                print(f"  {row['languages']} language(s) × {row['pages_per_language']} pages: "
+                      f"{row['seconds']} s, {row['ms_per_page']} ms per page")
+
+        if "lighthouse" not in skip:
+            long_page = max(_page_urls(site), key=lambda u: (site / (u + "index.html" if u.endswith("/") or not u else u)).stat().st_size)
+            report["lighthouse"] = lighthouse(site, ["", "en/", long_page])
+            print("\nLighthouse (performance / accessibility / best practices / SEO):")
+            for row in report["lighthouse"]:
+                if "error" in row:
+                    print(f"  {row.get('page')} {row.get('form')}: error {row['error'][:120]}")
+                else:
+                    print(f"  {row['page']:<20} {row['form']:<8} {row['performance']:>3} {row['accessibility']:>3} "
+                          f"{row['best-practices']:>3} {row['seo']:>3}  {', '.join(row['failing_audits'])}")
+
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2) + "\n")
     print(f"\nWrote {out}")

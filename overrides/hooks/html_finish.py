@@ -4,7 +4,8 @@
   build ends (scripts/web/search_index.py; the browser side is assets/javascripts/search.js);
 - leaves out theme files the site never loads: Material's own search (lunr, its worker) and source
   maps — bytes that would only weigh on the offline pack and on the server;
-- hides task lists' decorative checkboxes from screen readers (scripts/web/a11y.py);
+- hides task lists' decorative checkboxes from screen readers, and keeps a glossary tooltip only on
+  the first occurrence of each term per page (scripts/web/a11y.py);
 - adds rel="noopener noreferrer" to links to other sites and a Content-Security-Policy <meta> that
   allows only this site's files and the hashes of Material's few inline scripts (scripts/web/csp.py).
 
@@ -54,6 +55,7 @@ def on_files(files, config):
 def on_post_page(output, page, config):
     _build["sections"].extend(search_index.sections(output, page.url))
     output = a11y.decorative_task_checkboxes(output)
+    output = a11y.first_tooltips_only(output)
     output = csp.secure_external_links(output, _build["host"])
     return csp.add_policy(output, offline=_build["offline"])
 

@@ -3,6 +3,8 @@
 - stops the build when a page lacks its twin in the other language (scripts/checks/parity.py);
 - gives templates the interface text of the build language as `ui` (data/labels.yml, loaded with the
   other data by scripts/sitedata/records.py);
+- flags pages whose twin changed since the pair was last synced (scripts/checks/freshness.py), so
+  the template can show "this translation may be out of date";
 - makes the language-switcher links relative, so they work under a GitHub Pages sub-path and from
   file:// (scripts/web/alternates.py), and gives the head its absolute hreflang URLs.
 
@@ -24,7 +26,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from scripts import paths, stack  # noqa: E402
-from scripts.checks import parity  # noqa: E402
+from scripts.checks import freshness, parity  # noqa: E402
 from scripts.sitedata.records import DataError, load_cached  # noqa: E402
 from scripts.web import alternates  # noqa: E402
 
@@ -49,6 +51,7 @@ def on_config(config):
     except DataError as error:
         raise PluginError("The data files have errors:\n" + "\n".join(map(str, error.problems))) from None
     lang = config.theme["language"]
+    outdated = freshness.outdated_pages(Path(config.docs_dir))
     _build.clear()
     _build.update(
         lang=lang,
@@ -57,6 +60,7 @@ def on_config(config):
         base_path=alternates.site_path(config.site_url),
         site_url=(config.site_url or "").rstrip("/") + "/",
         offline=offline_build(),
+        outdated=outdated.get(lang, set()),
     )
     return config
 
@@ -74,6 +78,8 @@ def on_page_context(context, page, config, nav):
     alts = _relative_alternates(config)
     context["ui"] = _build["ui"]
     context["site_offline"] = _build["offline"]
+    # A notice when the other language changed since the pair was last synced (i18n-sync.yml).
+    context["translation_outdated"] = getattr(page.file, "norm_src_uri", None) in _build["outdated"]
     # Absolute URLs for <link rel="alternate" hreflang> (search engines want them absolute);
     # none offline, where they would point readers' browsers at the network.
     context["hreflang_links"] = [] if _build["offline"] else [

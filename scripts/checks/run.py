@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from scripts import paths
-from scripts.checks import frontmatter, parity, prose, wording
+from scripts.checks import freshness, frontmatter, parity, prose, spelling, typography, wording
 from scripts.checks.pages import Page, all_pages, read_page
 from scripts.checks.report import Problem, errors, print_problems, rel
 from scripts.sitedata import markers
@@ -44,9 +44,13 @@ def run(fix: bool = False, only: list[str] | None = None, targets: list[str] | N
     data, data_problems = load_data()
     pages = _selected_pages(targets)
     if fix:
-        changed = [rel(p.path) for p in pages if frontmatter.fix(p)]
-        for path in changed:
-            print(f"fixed: {path} (front matter order and formatting)")
+        for page in pages:
+            if frontmatter.fix(page):
+                print(f"fixed: {rel(page.path)} (front matter order and formatting)")
+        pages = [read_page(p.path) for p in pages]
+        for page in pages:
+            if typography.fix(page):
+                print(f"fixed: {rel(page.path)} (French typography)")
         pages = [read_page(p.path) for p in pages]
     rules = wording.load_rules()
     # Repository paths of the selected pages and of their twins (for the pair checks).
@@ -56,10 +60,13 @@ def run(fix: bool = False, only: list[str] | None = None, targets: list[str] | N
         "data": lambda: data_problems,
         "translations": lambda: [p for p in parity.missing_twins() if not targets or p.path in twins],
         "structure": lambda: [p for p in parity.structure() if not targets or p.path in twins],
+        "freshness": lambda: [p for p in freshness.check() if not targets or p.path in twins],
         "front-matter": lambda: [x for p in pages for x in frontmatter.check(p, data)],
         "markers": lambda: [x for p in pages for x in _markers(p, data)],
         "numbers": lambda: [x for p in pages for x in prose.check(p, data)],
         "wording": lambda: [x for p in pages for x in wording.check(p, rules)],
+        "typography": lambda: [x for p in pages for x in typography.check(p)],
+        "spelling": lambda: spelling.check([str(p.path) for p in pages] if targets else None),
     }
     problems: list[Problem] = []
     for name, check in checks.items():

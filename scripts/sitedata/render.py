@@ -9,6 +9,7 @@ Every block is wrapped in `<div class="data-block" data-block="NAME">` and marks
 from __future__ import annotations
 
 import html
+import unicodedata
 from typing import Iterable
 
 from scripts.sitedata.records import SiteData
@@ -409,11 +410,18 @@ def law_tier(law: dict, case: str) -> dict:
 def glossary_block(data: SiteData, lang: str) -> str:
     """All terms, alphabetical in the page's language, as a definition list with stable anchors."""
     other = "en" if lang == "fr" else "fr"
-    terms = sorted(data.terms.values(), key=lambda t: t["term"][lang].casefold())
+
+    def sort_key(term: dict) -> str:  # "Pédopiégeage" sorts with the P's, not after Z
+        return unicodedata.normalize("NFD", term["term"][lang].casefold()).encode("ascii", "ignore").decode()
+
+    def other_name(term: dict) -> str:
+        if term["term"][other].casefold() == term["term"][lang].casefold():
+            return ""
+        return f' <span class="glossary__other" lang="{other}">({e(term["term"][other])})</span>'
+
     items = "".join(
-        f'<dt id="terme-{e(t["id"])}" data-record="{e(t["id"])}">{e(t["term"][lang])} '
-        f'<span class="glossary__other" lang="{other}">({e(t["term"][other])})</span></dt>'
-        f'<dd>{e(t["definition"][lang])}</dd>' for t in terms)
+        f'<dt id="terme-{e(t["id"])}" data-record="{e(t["id"])}">{e(t["term"][lang])}{other_name(t)}</dt>'
+        f'<dd>{e(t["definition"][lang])}</dd>' for t in sorted(data.terms.values(), key=sort_key))
     return block("glossary", f'<dl class="glossary">{items}</dl>')
 
 
@@ -441,5 +449,5 @@ def cite_inline(sources: list[dict], lang: str, data: SiteData) -> str:
         label = f"{e(source['publisher'])}, {e(when)}"
         if "url" in source:
             label = f'<a href="{e(source["url"])}" hreflang="{e(source["language"])}">{label}</a>'
-        parts.append(f'<span data-record="{e(source["id"])}">{label}</span>')
+        parts.append(label)
     return f'<cite class="source-ref">({"; ".join(parts)})</cite>'

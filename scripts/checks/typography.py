@@ -1,0 +1,103 @@
+"""French typography, fixed by `make fix` rather than by hand.
+
+In French a space that must not break goes before « : ; ! ? » and inside « guillemets »:
+- before ':' a no-break space (U+00A0); before ';', '!' and '?' a narrow no-break space (U+202F),
+  as the Imprimerie nationale's rules have it;
+- after '«' and before '»' a no-break space (U+00A0), added when missing.
+Only prose is touched: code, HTML tags and comments (data markers), link targets, web addresses and
+{ #anchor } attribute lists are left as they are. English pages are not changed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from scripts.checks.pages import FENCE, Page
+from scripts.checks.report import Problem, rel
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+# Pieces of a line that are not prose.
+PROTECTED = re.compile(
+    r"`[^`\n]*`"  # inline code
+    r"|<!--.*?-->"  # comments and data markers
+    r"|<[^>\n]+>"  # HTML tags
+    r"|\]\([^)\n]*\)"  # Markdown link targets
+    r"|\{[^}\n]*#[^}\n]*\}"  # { #anchor } attribute lists
+    r"|\bhttps?://\S+"  # web addresses
+    r"|^\s*(?:!!!|\?\?\?\+?)\s"  # admonition markers (their title is prose and follows)
+)
+RULES = [
+    (re.compile(r"[ \u202f](?=:(?:\s|$))"), NBSP, "a normal space before « : »"),
+    (re.compile(r"[ \u00a0](?=[;!?](?:\s|$|[»)\"*_]))"), NNBSP, "a normal space before « ; ! ? »"),
+    (re.compile(r"«[ \u202f]?(?=\S)"), "«" + NBSP, "no no-break space after « « »"),
+    (re.compile(r"(?<=\S)[ \u202f]?»"), NBSP + "»", "no no-break space before « » »"),
+]
+
+
+def _fix_prose(text: str) -> tuple[str, list[str]]:
+    found = []
+    for pattern, replacement, message in RULES:
+        new = pattern.sub(replacement, text)
+        if new != text:
+            found.append(message)
+            text = new
+    return text, found
+
+
+def fix_line(line: str) -> tuple[str, list[str]]:
+    """Typography-fixed line and the kinds of fixes made (empty when nothing changed)."""
+    out, found, last = [], [], 0
+    for match in PROTECTED.finditer(line):
+        prose, kinds = _fix_prose(line[last:match.start()])
+        out += [prose, match.group(0)]
+        found += kinds
+        last = match.end()
+    prose, kinds = _fix_prose(line[last:])
+    out.append(prose)
+    return "".join(out), found + kinds
+
+
+def _lines_to_fix(page: Page):
+    """(index, line) of lines that hold French prose: front-matter text values and the body."""
+    lines = page.text.split("\n")
+    in_fence, fence = False, ""
+    for i, line in enumerate(lines):
+        number = i + 1
+        if number < page.body_start:
+            if re.match(r"^(title|description|covers): ", line) or re.match(r"^  - ", line):
+                yield i, line
+            continue
+        match = FENCE.match(line)
+        if match and (not in_fence or match.group(1)[0] == fence[0]):
+            in_fence, fence = not in_fence, match.group(1)
+            continue
+        if not in_fence:
+            yield i, line
+
+
+def check(page: Page) -> list[Problem]:
+    if page.lang != "fr":
+        return []
+    problems = []
+    for i, line in _lines_to_fix(page):
+        if i == 0 and line.strip() == "---":
+            continue
+        fixed, kinds = fix_line(line)
+        if fixed != line:
+            problems.append(Problem(rel(page.path), i + 1, "French typography: " + ", ".join(dict.fromkeys(kinds)),
+                                    "run `make fix` (it puts the right no-break spaces)"))
+    return problems
+
+
+def fix(page: Page) -> bool:
+    if page.lang != "fr":
+        return False
+    lines = page.text.split("\n")
+    for i, line in _lines_to_fix(page):
+        lines[i] = fix_line(line)[0]
+    new = "\n".join(lines)
+    if new != page.text:
+        Path(page.path).write_text(new, encoding="utf-8")
+        return True
+    return False

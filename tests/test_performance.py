@@ -1,0 +1,64 @@
+"""Page-weight budgets, measured in headless Chromium: the gzip size of every response a page loads
+before any interaction (GitHub Pages compresses). Sizes in bytes are deterministic, so they can be
+budgets; times never are (see `make bench`)."""
+
+from __future__ import annotations
+
+import gzip
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import content_pages
+from scripts import paths
+from scripts.browser import chromium
+
+pytestmark = pytest.mark.browser
+
+FIRST_VISIT_BUDGET = 90 * 1024  # either home page, empty cache
+NEXT_PAGE_BUDGET = 25 * 1024  # any other page after the home page: bytes not already loaded
+
+
+def load(page, url: str) -> dict[str, int]:
+    """URL -> gzip size of each response body loaded by `url` before any interaction."""
+    sizes: dict[str, int] = {}
+
+    def record(response):
+        if response.ok and urlsplit(response.url).scheme in ("http", "https"):
+            sizes[response.url] = len(gzip.compress(response.body(), 6))
+
+    page.on("response", record)
+    page.goto(url, wait_until="networkidle")
+    page.remove_listener("response", record)
+    return sizes
+
+
+@pytest.mark.parametrize("lang", paths.LANGUAGES)
+def test_first_visit_of_the_home_page_is_light(served_site, lang):
+    with chromium() as context:  # a fresh profile: nothing cached
+        sizes = load(context.new_page(), served_site + paths.lang_prefix(lang))
+    total = sum(sizes.values())
+    assert total <= FIRST_VISIT_BUDGET, f"{total} bytes: {sorted(sizes.items(), key=lambda x: -x[1])[:5]}"
+    assert not any("search/index" in url for url in sizes), "the search index must wait until search is opened"
+
+
+@pytest.mark.parametrize("lang", paths.LANGUAGES)
+def test_every_next_page_adds_little(site, served_site, lang):
+    pages = [p for p in content_pages(site) if p.lang == lang and p.rel != paths.lang_prefix(lang) + "index.html"]
+    over = []
+    with chromium() as context:
+        page = context.new_page()
+        seen = load(page, served_site + paths.lang_prefix(lang))
+        for built in pages:
+            url = served_site + (built.rel[: -len("index.html")] if built.rel.endswith("index.html") else built.rel)
+            sizes = load(page, url)
+            new = sum(size for u, size in sizes.items() if u not in seen)
+            if new > NEXT_PAGE_BUDGET:
+                over.append(f"{built.rel}: {new} bytes")
+    assert not over, "pages over budget:\n" + "\n".join(over)
+
+
+def test_images_have_dimensions(pages):
+    missing = [f"{p.rel}: {img.get('src')}" for p in pages for img in p.soup.select("article img")
+               if not (img.get("width") and img.get("height"))]
+    assert not missing, missing
