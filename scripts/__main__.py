@@ -45,7 +45,17 @@ def cmd_test(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from scripts.checks import run
 
-    return run.run(fix=args.fix, only=args.only, targets=args.paths)
+    only = [name.strip() for value in args.only or [] for name in value.split(",") if name.strip()]
+    unknown = sorted(set(only) - set(run.CHECKS))
+    if unknown:
+        print(f"error: unknown check(s) {', '.join(unknown)}; choose from: {', '.join(run.CHECKS)}", file=sys.stderr)
+        return 2
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        print(f"error: no such page or folder: {', '.join(missing)} (paths are relative to {Path.cwd()})",
+              file=sys.stderr)
+        return 2
+    return run.run(fix=args.fix, only=only or None, targets=args.paths)
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -145,8 +155,9 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="contributor checks without a browser (exit 1 on any error)")
     p.add_argument("--fix", action="store_true", help="fix what can be fixed automatically, then check")
-    p.add_argument("--only", nargs="+", metavar="CHECK",
-                   help="run only these: data, translations, structure, freshness, front-matter, markers, numbers, wording")
+    p.add_argument("--only", action="append", metavar="CHECK[,CHECK…]",
+                   help="run only these checks (comma-separated or repeated): data, translations, structure, "
+                        "freshness, front-matter, markers, numbers, wording, typography, markdown, spelling")
     p.add_argument("paths", nargs="*", help="pages or folders to check (default: all of docs/)")
     p.set_defaults(func=cmd_check)
 

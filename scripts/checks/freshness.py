@@ -123,7 +123,8 @@ def mark_synced(targets: list[str], all_pages: bool = False, docs: Path = paths.
                 raise ValueError(f"{target} is not a page in docs/fr/ or docs/en/") from None
             if key not in pairs:
                 raise ValueError(f"{target} has no twin: create docs/fr/{key} and docs/en/{key} first")
-            keys.append(key)
+            if key not in keys:  # both twins may be named; mark the pair once
+                keys.append(key)
     day = (today or dt.date.today()).isoformat()
     for key in keys:
         record[key] = {"fr": content_hash(docs / "fr" / key), "en": content_hash(docs / "en" / key), "synced_on": day}

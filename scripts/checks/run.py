@@ -6,10 +6,11 @@ With paths, the page checks look only at those pages (and their twins); data che
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from scripts import paths
-from scripts.checks import freshness, frontmatter, parity, prose, spelling, typography, wording
+from scripts.checks import freshness, frontmatter, markdown, parity, prose, spelling, typography, wording
 from scripts.checks.pages import Page, all_pages, read_page
 from scripts.checks.report import Problem, errors, print_problems, rel
 from scripts.sitedata import markers
@@ -39,6 +40,12 @@ def _selected_pages(targets: list[str] | None) -> list[Page]:
     return pages
 
 
+# The checks, in report order (`--only` takes these names).
+CHECKS = ("data", "translations", "structure", "freshness", "front-matter", "markers", "numbers", "wording",
+          "typography", "markdown", "spelling")
+EXTERNAL = {"markdown", "spelling"}  # run by Node in their own process
+
+
 def run(fix: bool = False, only: list[str] | None = None, targets: list[str] | None = None) -> int:
     started = time.perf_counter()
     data, data_problems = load_data()
@@ -51,7 +58,12 @@ def run(fix: bool = False, only: list[str] | None = None, targets: list[str] | N
         for page in pages:
             if typography.fix(page):
                 print(f"fixed: {rel(page.path)} (French typography)")
+        before = {p.path: p.text for p in pages}
+        markdown.check([str(p.path) for p in pages] if targets else None, fix=True)
         pages = [read_page(p.path) for p in pages]
+        for page in pages:
+            if page.text != before[page.path]:
+                print(f"fixed: {rel(page.path)} (Markdown layout)")
     rules = wording.load_rules()
     # Repository paths of the selected pages and of their twins (for the pair checks).
     twins = {f"docs/{lang}/{p.twin_key}" for p in pages for lang in paths.LANGUAGES}
@@ -66,13 +78,17 @@ def run(fix: bool = False, only: list[str] | None = None, targets: list[str] | N
         "numbers": lambda: [x for p in pages for x in prose.check(p, data)],
         "wording": lambda: [x for p in pages for x in wording.check(p, rules)],
         "typography": lambda: [x for p in pages for x in typography.check(p)],
+        "markdown": lambda: markdown.check([str(p.path) for p in pages] if targets else None),
         "spelling": lambda: spelling.check([str(p.path) for p in pages] if targets else None),
     }
-    problems: list[Problem] = []
-    for name, check in checks.items():
-        if only and name not in only:
-            continue
-        problems.extend(check())
+    assert tuple(checks) == CHECKS, "keep CHECKS in step with the checks below"
+    selected = [name for name in checks if not only or name in only]
+    # The Node checks are separate processes: start them first so they run while Python checks.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        running = {name: pool.submit(checks[name]) for name in selected if name in EXTERNAL}
+        found = {name: checks[name]() for name in selected if name not in EXTERNAL}
+        found.update({name: future.result() for name, future in running.items()})
+    problems: list[Problem] = [p for name in selected for p in found[name]]
     print_problems(problems)
     failed = errors(problems)
     took = time.perf_counter() - started
