@@ -7,7 +7,8 @@ so it also works from file:// in the offline pack. Accent folding and stemming h
 browser, on both the index and the query, with one implementation (search.js).
 
 Each entry is a section of a page: {u: url relative to the site root (with #anchor), t: page title,
-h: section heading, x: text}. The help block and sources at the foot of every page are left out:
+h: section heading, x: text}; the page's first entry also has d: its description (front matter),
+which says in a sentence what the page is for and so ranks it well for the words a reader uses. The help block and sources at the foot of every page are left out:
 they would make every page match "3018"; so would the full list of sources on the About page.
 """
 
@@ -42,6 +43,8 @@ def sections(html: str, url: str) -> list[dict]:
     for bad in article.xpath(SKIP_XPATH):
         if bad.getparent() is not None:
             bad.drop_tree()
+    meta = root.find(".//meta[@name='description']")
+    description = (meta.get("content") or "").strip() if meta is not None else ""
     h1 = article.find(".//h1")
     title = _text(h1) if h1 is not None else ""
     entries: list[dict] = []
@@ -55,10 +58,13 @@ def sections(html: str, url: str) -> list[dict]:
             current["x"].append(_text(element))
     entries.append(current)
     result = []
-    for entry in entries:
+    for number, entry in enumerate(entries):
         text = " ".join(t for t in entry["x"] if t)[:MAX_TEXT]
-        if text or entry["h"]:
-            result.append({"u": entry["u"], "t": entry["t"], "h": entry["h"], "x": text})
+        record = {"u": entry["u"], "t": entry["t"], "h": entry["h"], "x": text}
+        if number == 0 and description:
+            record["d"] = description
+        if text or entry["h"] or record.get("d"):
+            result.append(record)
     return result
 
 

@@ -61,7 +61,8 @@
 
   function prepare(raw) {
     return raw.map(function (entry) {
-      return { entry: entry, title: terms(entry.t), heading: terms(entry.h), text: terms(entry.x) };
+      return { entry: entry, title: terms(entry.t), heading: terms(entry.h), text: terms(entry.x),
+               description: terms(entry.d || "") };
     });
   }
 
@@ -87,9 +88,11 @@
       for (var i = 0; i < words.length; i++) {
         var t = matches(doc.title, words[i]);
         var h = matches(doc.heading, words[i]);
+        var d = matches(doc.description, words[i]);
         var x = matches(doc.text, words[i]);
-        if (!t && !h && !x) return;  // every word must be found
-        score += t * 10 + h * 5 + Math.min(x, 5);
+        if (!t && !h && !d && !x) return;  // every word must be found
+        // The page's own one-line summary (d) weighs like a section heading.
+        score += t * 10 + (h + d) * 5 + Math.min(x, 5);
       }
       results.push({ doc: doc, score: score });
     });
@@ -188,7 +191,7 @@
       item.innerHTML = '<a class="site-search__link" href="' + escapeHtml(base + e.u) + '">' +
         '<span class="site-search__page">' + escapeHtml(e.t) + "</span>" +
         (e.h ? ' <span class="site-search__section">› ' + escapeHtml(e.h) + "</span>" : "") +
-        '<span class="site-search__snippet">' + snippet(e.x || e.h, words) + "</span></a>";
+        '<span class="site-search__snippet">' + snippet(e.x || e.d || e.h, words) + "</span></a>";
       list.appendChild(item);
     });
   }
