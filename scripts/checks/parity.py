@@ -129,11 +129,23 @@ def compare(fr: Page, en: Page) -> list[Problem]:
         both(line_a, line_b, f"call-out box {i + 1} differs: !!! {left or '(none)'} vs !!! {right or '(none)'}",
              "use the same call-out boxes (!!! tip, !!! warning…) in the same order in both languages")
 
+    if fr.meta_error or en.meta_error:
+        return problems  # the front-matter check reports the broken block; comparing it would only add noise
     for key in LANGUAGE_NEUTRAL:
-        if fr.meta.get(key) != en.meta.get(key):
-            both(fr.meta_lines.get(key, 1), en.meta_lines.get(key, 1),
-                 f"front matter `{key}` differs: {fr.meta.get(key)!r} vs {en.meta.get(key)!r}",
-                 f"`{key}` is the same in both languages: copy it from one twin to the other")
+        a, b = fr.meta.get(key), en.meta.get(key)
+        if a == b:
+            continue
+        fix = f"`{key}` is the same in both languages: copy it from one twin to the other"
+        line_a, line_b = fr.meta_lines.get(key, 1), en.meta_lines.get(key, 1)
+        if isinstance(a, list) and isinstance(b, list) and set(a) != set(b):
+            # Name only what differs, not two long lists to compare by eye.
+            for side, other, line, mine, theirs in ((fr, en, line_a, a, b), (en, fr, line_b, b, a)):
+                extra = ", ".join(str(v) for v in mine if v not in theirs) or "nothing"
+                lacking = ", ".join(str(v) for v in theirs if v not in mine) or "nothing"
+                problems.append(Problem(rel(side.path), line, f"front matter `{key}` has {extra} where "
+                                        f"{rel(other.path)} has {lacking}", fix))
+        else:
+            both(line_a, line_b, f"front matter `{key}` differs: {a!r} vs {b!r}", fix)
     return problems
 
 

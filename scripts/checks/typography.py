@@ -27,9 +27,15 @@ PROTECTED = re.compile(
     r"|\bhttps?://\S+"  # web addresses
     r"|^\s*(?:!!!|\?\?\?\+?)\s"  # admonition markers (their title is prose and follows)
 )
+# A word ending, for marks written straight after it (the English habit): letters, digits, a closing
+# bracket, quote or emphasis mark. Times (14:30) and addresses are not affected: the mark must be
+# followed by a space or the end of the line.
+WORD_END = r"(?<=[0-9A-Za-zÀ-ÖØ-öø-ÿŒœ)»*_])"
 RULES = [
     (re.compile(r"[ \u202f](?=:(?:\s|$))"), NBSP, "a normal space before « : »"),
+    (re.compile(WORD_END + r"(?=:(?:\s|$))"), NBSP, "no space before « : »"),
     (re.compile(r"[ \u00a0](?=[;!?](?:\s|$|[»)\"*_]))"), NNBSP, "a normal space before « ; ! ? »"),
+    (re.compile(WORD_END + r"(?=[;!?](?:\s|$|[»)\"*_]))"), NNBSP, "no space before « ; ! ? »"),
     (re.compile(r"«[ \u202f]?(?=\S)"), "«" + NBSP, "no no-break space after « « »"),
     (re.compile(r"(?<=\S)[ \u202f]?»"), NBSP + "»", "no no-break space before « » »"),
 ]
@@ -45,8 +51,12 @@ def _fix_prose(text: str) -> tuple[str, list[str]]:
     return text, found
 
 
-def fix_line(line: str) -> tuple[str, list[str]]:
+def fix_line(line: str, front_matter: bool = False) -> tuple[str, list[str]]:
     """Typography-fixed line and the kinds of fixes made (empty when nothing changed)."""
+    if front_matter:  # leave the YAML `key: ` alone, fix the text after it
+        prefix = FRONT_MATTER_TEXT.match(line).group(0)
+        fixed, found = fix_line(line[len(prefix):])
+        return prefix + fixed, found
     out, found, last = [], [], 0
     for match in PROTECTED.finditer(line):
         prose, kinds = _fix_prose(line[last:match.start()])
@@ -58,14 +68,19 @@ def fix_line(line: str) -> tuple[str, list[str]]:
     return "".join(out), found + kinds
 
 
+FRONT_MATTER_TEXT = re.compile(r"^(?:(?:title|description|covers): |  - )")
+
+
 def _lines_to_fix(page: Page):
-    """(index, line) of lines that hold French prose: front-matter text values and the body."""
+    """(index, line) of lines that hold French prose: front-matter text values and the body.
+    For front matter, the `key: ` or `  - ` prefix is part of the line; fix_line skips it."""
     lines = page.text.split("\n")
     in_fence, fence = False, ""
     for i, line in enumerate(lines):
         number = i + 1
         if number < page.body_start:
-            if re.match(r"^(title|description|covers): ", line) or re.match(r"^  - ", line):
+            # A broken front matter is reported by the front-matter check; fix that first.
+            if FRONT_MATTER_TEXT.match(line) and not page.meta_error:
                 yield i, line
             continue
         match = FENCE.match(line)
@@ -83,7 +98,7 @@ def check(page: Page) -> list[Problem]:
     for i, line in _lines_to_fix(page):
         if i == 0 and line.strip() == "---":
             continue
-        fixed, kinds = fix_line(line)
+        fixed, kinds = fix_line(line, front_matter=i + 1 < page.body_start)
         if fixed != line:
             problems.append(Problem(rel(page.path), i + 1, "French typography: " + ", ".join(dict.fromkeys(kinds)),
                                     "run `make fix` (it puts the right no-break spaces)"))
@@ -95,7 +110,7 @@ def fix(page: Page) -> bool:
         return False
     lines = page.text.split("\n")
     for i, line in _lines_to_fix(page):
-        lines[i] = fix_line(line)[0]
+        lines[i] = fix_line(line, front_matter=i + 1 < page.body_start)[0]
     new = "\n".join(lines)
     if new != page.text:
         Path(page.path).write_text(new, encoding="utf-8")

@@ -71,8 +71,8 @@ def _field_name(path: tuple) -> str:
     return names[-1] if names else "this entry"
 
 
-def _record_label(doc: Document, path: tuple, subject: str = "the file") -> str:
-    if len(path) >= 2 and isinstance(path[1], int):
+def _record_label(doc: Document, path: tuple, subject: str = "the file", records: bool = True) -> str:
+    if records and len(path) >= 2 and isinstance(path[1], int):
         try:
             record = doc.data[path[0]][path[1]]
             if isinstance(record, dict) and "id" in record:
@@ -96,12 +96,13 @@ def _pattern_fix(field_name: str, schema: dict) -> str:
     return f"it must match {pattern}"
 
 
-def schema_problem(doc: Document, error, subject: str = "the file") -> Problem:
-    """A JSON Schema error in plain words, at the line of the value concerned."""
+def schema_problem(doc: Document, error, subject: str = "the file", records: bool = True) -> Problem:
+    """A JSON Schema error in plain words, at the line of the value concerned.
+    `records`: the file is lists of records with ids (data/*.yml), not a single mapping (front matter)."""
     path = tuple(error.absolute_path)
     where = rel(doc.path)
     line = doc.line(path)
-    what = _record_label(doc, path, subject)
+    what = _record_label(doc, path, subject, records)
     name = _field_name(path)
     kind = error.validator
     if kind == "required":
@@ -138,6 +139,20 @@ def schema_problem(doc: Document, error, subject: str = "the file") -> Problem:
     if kind == "anyOf" and error.schema.get("anyOf") and all("required" in s for s in error.schema["anyOf"]):
         options = " or ".join(f"`{s['required'][0]}`" for s in error.schema["anyOf"])
         return Problem(where, line, f"{what} needs {options}", f"add {options.replace(' or ', ' or ')}")
+    if kind in ("maxLength", "minLength"):
+        size, limit = len(error.instance), error.validator_value
+        if kind == "maxLength":
+            return Problem(where, line, f"{what}: `{name}` is {size} characters long, more than {limit}",
+                           f"shorten it to {limit} characters or fewer")
+        return Problem(where, line, f"{what}: `{name}` is {size} characters long, fewer than {limit}",
+                       f"write at least {limit} characters")
+    if kind == "minItems":
+        return Problem(where, line, f"{what}: `{name}` is empty", f"list at least {error.validator_value} value(s)")
+    if kind == "uniqueItems":
+        return Problem(where, line, f"{what}: `{name}` lists the same value twice", "remove the repeated value")
+    if kind in ("minimum", "maximum"):
+        word = "at least" if kind == "minimum" else "at most"
+        return Problem(where, line, f"{what}: `{name}` is {error.instance}", f"use a number {word} {error.validator_value}")
     if kind == "dependentRequired":
         return Problem(where, line, f"{what}: {error.message}", "add the missing field")
     return Problem(where, line, f"{what}: {error.message}", "fix the value (see the schema in data/schema/)")

@@ -1,0 +1,207 @@
+"""`python -m scripts check` (= `make check`): one fixture per class of contributor mistake, each with
+the exact `path:line: what — fix` message and exit code; `--fix` repairs what it claims to; GitHub
+annotations in Actions; and the real site passes.
+
+Each case breaks one thing in a scratch copy of the project and runs the check on the page changed
+(and, through the pair checks, its twin), exactly as a contributor would.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import PROJECT_PARTS, ROOT
+
+CHECK_PARTS = [*PROJECT_PARTS, "i18n-sync.yml", "cspell.json", ".markdownlint-cli2.yaml"]
+SYNC_HINT = "bring it up to date, then run `python -m scripts sync docs/en/parents.md`"
+PARENTS_OUTDATED = ("docs/en/parents.md: warning: may be out of date: docs/fr/parents.md changed since the pair "
+                    "was last synced — " + SYNC_HINT)
+SEXTORTION_OUTDATED = ("docs/fr/risques/sextorsion.md: warning: may be out of date: docs/en/risques/sextorsion.md "
+                       "changed since the pair was last synced — bring it up to date, then run "
+                       "`python -m scripts sync docs/fr/risques/sextorsion.md`")
+ADD_LINE = ("# Vous êtes parent\n", "# Vous êtes parent\n\n{}\n")  # a new line 11 in docs/fr/parents.md
+
+
+def added(sentence: str) -> tuple[str, str]:
+    return ADD_LINE[0], ADD_LINE[1].format(sentence)
+
+
+# (id, page changed, text replaced, replacement, exit code, exact problem lines in report order)
+CASES = [
+    ("missing twin", "docs/en/glossaire/index.md", None, None, 1, [
+        "docs/fr/glossaire/index.md: this page has no EN twin (expected docs/en/glossaire/index.md) — create "
+        "docs/en/glossaire/index.md with the same sections, in EN — copy docs/_templates/page.en.md to start",
+    ]),
+    ("heading level mismatch", "docs/en/risques/sextorsion.md",
+     "### To get money { #argent }", "## To get money { #argent }", 1, [
+         "docs/en/risques/sextorsion.md:34: section 4 differs between the twins: ### … { #argent } vs ## … "
+         "{ #argent } (compare docs/fr/risques/sextorsion.md:37) — give both pages the same headings, at the same "
+         "levels, with the same { #anchor } ids",
+         SEXTORTION_OUTDATED,
+         "docs/fr/risques/sextorsion.md:37: section 4 differs between the twins: ### … { #argent } vs ## … "
+         "{ #argent } (compare docs/en/risques/sextorsion.md:34) — give both pages the same headings, at the same "
+         "levels, with the same { #anchor } ids",
+     ]),
+    ("missing anchor", "docs/en/risques/sextorsion.md",
+     "## Faked images { #images-truquees }", "## Faked images", 1, [
+         "docs/en/risques/sextorsion.md:46: section 5 differs between the twins: ## … { #images-truquees } vs "
+         "## Faked images (compare docs/fr/risques/sextorsion.md:51) — give both pages the same headings, at the "
+         "same levels, with the same { #anchor } ids",
+         "docs/en/risques/sextorsion.md:46: the heading “Faked images” has no explicit anchor — end it with "
+         "{ #a-short-id } and use the same id in the other language",
+         SEXTORTION_OUTDATED,
+         "docs/fr/risques/sextorsion.md:51: section 5 differs between the twins: ## … { #images-truquees } vs "
+         "## Faked images (compare docs/en/risques/sextorsion.md:46) — give both pages the same headings, at the "
+         "same levels, with the same { #anchor } ids",
+     ]),
+    ("marker mismatch", "docs/en/risques/sextorsion.md",
+     "data:penalty law=cp-227-23-1 case=aggravation-1", "data:penalty law=cp-227-23-1 case=base", 1, [
+         "docs/en/risques/sextorsion.md:88: data marker `penalty case=base law=cp-227-23-1` appears 2× here but "
+         "1× in docs/fr/risques/sextorsion.md — place the same <!-- data:… --> markers, with the same arguments, "
+         "in both",
+         SEXTORTION_OUTDATED,
+         "docs/fr/risques/sextorsion.md:96: data marker `penalty case=aggravation-1 law=cp-227-23-1` appears 1× "
+         "here but 0× in docs/en/risques/sextorsion.md — place the same <!-- data:… --> markers, with the same "
+         "arguments, in both",
+     ]),
+    ("front matter not YAML", "docs/fr/parents.md", "title: Vous êtes parent", "title: Parent: que faire", 1, [
+        PARENTS_OUTDATED,
+        "docs/fr/parents.md:2: the front matter is not valid YAML (mapping values are not allowed in this context) — "
+        "check "
+        "the --- block at the top of the page: `key: value`, and quotes around text containing \": \"",
+    ]),
+    ("title too long", "docs/fr/parents.md", "title: Vous êtes parent",
+     "title: Vous êtes parent, grand-parent, tuteur ou tutrice d'un enfant ou d'un ado", 1, [
+         PARENTS_OUTDATED,
+         "docs/fr/parents.md:2: the front matter: `title` is 73 characters long, more than 60 — shorten it to "
+         "60 characters or fewer",
+     ]),
+    ("review date in the future", "docs/fr/parents.md", "reviewed_on: 2026-11-22", "reviewed_on: 2099-01-01", 1, [
+        "docs/fr/parents.md:5: `reviewed_on` 2099-01-01 is in the future — write the date you actually re-read "
+        "the page",
+    ]),
+    ("unknown source id", "docs/fr/parents.md", "sources: [weprotect-gta-2023,", "sources: [weprotect-gta-2042,", 1, [
+        PARENTS_OUTDATED,
+        "docs/en/parents.md:6: front matter `sources` has weprotect-gta-2023 where docs/fr/parents.md has "
+        "weprotect-gta-2042 — `sources` is the same in both languages: copy it from one twin to the other",
+        "docs/fr/parents.md:6: front matter `sources` has weprotect-gta-2042 where docs/en/parents.md has "
+        "weprotect-gta-2023 — `sources` is the same in both languages: copy it from one twin to the other",
+        "docs/fr/parents.md:6: unknown source id 'weprotect-gta-2042' — add the publication to data/sources.yml, "
+        "or fix the id",
+    ]),
+    ("outdated twin", "docs/fr/parents.md", *added("Une phrase ajoutée."), 0, [PARENTS_OUTDATED]),
+    ("spelling", "docs/fr/parents.md", *added("Une phrasse ajoutée."), 1, [
+        PARENTS_OUTDATED,
+        "docs/fr/parents.md:11: unknown word “phrasse” — correct the spelling, or add the word to `words` in "
+        "cspell.json if it is right",
+    ]),
+    ("typography", "docs/fr/parents.md", *added("Attention: une phrase."), 1, [
+        PARENTS_OUTDATED,
+        "docs/fr/parents.md:11: French typography: no space before « : » — run `make fix` (it puts the right "
+        "no-break spaces)",
+    ]),
+    ("markdown", "docs/fr/parents.md", "# Vous êtes parent\n", "# Vous êtes parent\nUne phrase collée.\n", 1, [
+        PARENTS_OUTDATED,
+        "docs/fr/parents.md:9: MD022 Headings should be surrounded by blank lines [Expected: 1; Actual: 0; Below] "
+        "— leave a blank line before and after the heading",
+    ]),
+    ("number typed in prose", "docs/fr/parents.md", *added("Appelez le 3018."), 1, [
+        PARENTS_OUTDATED,
+        "docs/fr/parents.md:11: a help-line number (fr-3018) is typed in the page — write "
+        "<!-- data:tel id=fr-3018 --> so it comes from data/helplines.yml",
+    ]),
+    ("blaming word", "docs/fr/parents.md", *added("Votre enfant a été imprudent."), 1, [
+        PARENTS_OUTDATED,
+        "docs/fr/parents.md:11: “imprudent”: juge la victime au lieu de décrire la manipulation — write instead "
+        "décrire ce que fait l'auteur (il manipule, il ment, il menace)",
+    ]),
+]
+
+
+@pytest.fixture
+def checked_copy(tmp_path) -> Path:
+    """A scratch copy of everything `check` reads; Node tools are shared through a symlink."""
+    dest = tmp_path / "project"
+    dest.mkdir()
+    for part in CHECK_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    return dest
+
+
+def run_check(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "scripts", "check", *args], cwd=project, capture_output=True,
+                          text=True, env={**os.environ, "GITHUB_ACTIONS": "", **(env or {})})
+
+
+def problem_lines(result: subprocess.CompletedProcess) -> list[str]:
+    return [line for line in result.stdout.splitlines() if line and not line.startswith("check ")]
+
+
+def break_page(project: Path, page: str, old: str | None, new: str | None) -> None:
+    target = project / page
+    if old is None:
+        target.unlink()
+        return
+    text = target.read_text(encoding="utf-8")
+    assert old in text, f"the fixture no longer matches {page}: update the test case"
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("case,page,old,new,code,expected", CASES, ids=[c[0] for c in CASES])
+def test_each_mistake_is_reported_at_its_line_with_a_fix(checked_copy, case, page, old, new, code, expected):
+    break_page(checked_copy, page, old, new)
+    target = page if old is not None else page.replace("/en/", "/fr/")
+    result = run_check(checked_copy, target)
+    assert result.returncode == code, result.stdout + result.stderr
+    assert problem_lines(result) == expected
+
+
+def test_the_real_site_passes_every_check():
+    result = run_check(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert problem_lines(result) == []
+    assert "92 pages" in result.stdout
+
+
+def test_fix_repairs_typography_front_matter_and_markdown_layout(checked_copy):
+    page = checked_copy / "docs/fr/parents.md"
+    text = page.read_text(encoding="utf-8")
+    scrambled = text.replace("title: Vous êtes parent\n", "").replace("---\n", "---\ntitle: 'Vous êtes parent'\n", 1)
+    scrambled = scrambled.replace(*added("Attention: une phrase ? Oui.\n\n\n## Encore une section { #encore }"))
+    page.write_text(scrambled, encoding="utf-8")
+    (checked_copy / "docs/en/parents.md").write_text(
+        (checked_copy / "docs/en/parents.md").read_text(encoding="utf-8").replace(
+            "# For parents and carers\n", "# For parents and carers\n\n## One more section { #encore }\n"), encoding="utf-8")
+    assert run_check(checked_copy, "docs/fr/parents.md").returncode == 1
+    fixed = run_check(checked_copy, "--fix", "docs/fr/parents.md")
+    assert fixed.returncode == 0, fixed.stdout
+    assert "fixed: docs/fr/parents.md (front matter order and formatting)" in fixed.stdout
+    assert "fixed: docs/fr/parents.md (French typography)" in fixed.stdout
+    assert "fixed: docs/fr/parents.md (Markdown layout)" in fixed.stdout
+    after = page.read_text(encoding="utf-8")
+    assert after.startswith("---\ntitle: Vous êtes parent\ndescription:")
+    assert "Attention\u00a0: une phrase\u202f? Oui.\n\n## Encore" in after
+
+
+def test_annotations_are_printed_in_github_actions(checked_copy):
+    break_page(checked_copy, "docs/fr/parents.md", *added("Appelez le 3018."))
+    result = run_check(checked_copy, "docs/fr/parents.md", env={"GITHUB_ACTIONS": "true"})
+    assert "::error file=docs/fr/parents.md,line=11::a help-line number (fr-3018) is typed in the page" in result.stdout
+    assert "::warning file=docs/en/parents.md::may be out of date" in result.stdout
+
+
+def test_unknown_check_name_and_missing_path_are_refused(checked_copy):
+    assert run_check(checked_copy, "--only", "spelling,typo").returncode == 2
+    result = run_check(checked_copy, "docs/fr/no-such-page.md")
+    assert result.returncode == 2 and "no such page or folder: docs/fr/no-such-page.md" in result.stderr
