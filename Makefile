@@ -19,14 +19,15 @@ $(PY_STAMP): requirements.lock scripts/bootstrap.py
 $(NODE_STAMP): package-lock.json scripts/bootstrap.py
 	@$(BOOTSTRAP_PYTHON) scripts/bootstrap.py node
 
-.PHONY: help serve build test check fix pack bench lock browser clean
+.PHONY: help serve build test check fix sync pack bench lock browser clean
 
 help: ## List the commands
 	@echo "Usage: make <command>"
 	@echo
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
 	@echo
-	@echo "Options: LANG_ONLY=fr|en (serve one language, faster), PORT=8000 (serve), ARGS='...' (extra arguments)"
+	@echo "Options: LANG_ONLY=fr|en (serve one language, faster), PORT=8000 (serve), PAGES='...' (sync),"
+	@echo "         ARGS='...' (extra arguments, e.g. make check ARGS=docs/fr/parents.md)"
 
 serve: $(PY_STAMP) ## Set up, build and preview the site with live reload (http://127.0.0.1:8000)
 	@$(RUN) serve $(if $(LANG_ONLY),--lang $(LANG_ONLY)) $(if $(PORT),--port $(PORT)) $(ARGS)
@@ -40,11 +41,11 @@ test: $(PY_STAMP) $(NODE_STAMP) browser ## Set up and run the whole test suite (
 check: $(PY_STAMP) $(NODE_STAMP) ## Contributor checks without a browser (prints file:line: problem — fix)
 	@$(RUN) check $(ARGS)
 
-
-
-
 fix: $(PY_STAMP) $(NODE_STAMP) ## Fix what can be fixed automatically (French typography, front-matter order), then check
 	@$(RUN) check --fix $(ARGS)
+
+sync: $(PY_STAMP) ## Record that twins say the same thing, after reading both: make sync PAGES="docs/fr/x.md …"
+	@$(RUN) sync $(if $(PAGES),$(PAGES),$(error give the pages you checked: make sync PAGES="docs/fr/parents.md"))
 
 pack: $(PY_STAMP) browser ## Offline pack for schools (zip + Kiwix ZIM + PDFs) into dist/
 	@$(RUN) pack $(ARGS)

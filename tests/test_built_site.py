@@ -166,3 +166,42 @@ def test_quick_exit_is_the_first_focusable_element(site, lang):
                                and not (el.name == "input" and "md-toggle" in (el.get("class") or []))
                                and el.get("tabindex") != "-1")
     assert focusable is not None and focusable.has_attr("data-quick-exit"), focusable
+
+
+# --- French typography on the built pages ---------------------------------------------------------
+
+# A plain space, or none, before « : ; ! ? » at the end of a word (times such as 14:30 do not match).
+PLAIN_BEFORE_MARK = re.compile(r"(?:(?<=\w)|[ ])[:;!?](?=\s|$)")
+
+
+def french_text_nodes(soup):
+    """Text of a French page that French typography applies to: not code, not passages in another language."""
+    for node in soup.find_all(string=True):
+        if node.find_parent(["code", "pre", "script", "style", "kbd", "samp"]):
+            continue
+        if any((el.get("lang") or "fr")[:2] != "fr" for el in node.parents if el.name not in (None, "[document]")):
+            continue
+        yield str(node)
+
+
+def test_french_pages_have_no_break_spaces_before_double_marks_and_english_pages_do_not(pages):
+    # Data (source titles, labels) is typed with plain spaces: this fails if the build stops fixing it.
+    wrong = [(p.rel, text[max(0, m.start() - 25): m.end() + 5]) for p in pages if p.lang == "fr"
+             for text in french_text_nodes(p.soup) for m in PLAIN_BEFORE_MARK.finditer(text)]
+    assert wrong == [], wrong[:10]
+    french_spacing = re.compile("[\u00a0\u202f][:;!?](?=\\s|$)")
+    english = [(p.rel, m.group(0)) for p in pages if p.lang == "en"
+               for text in french_text_nodes(p.soup) for m in french_spacing.finditer(text)]
+    assert english == [], english[:10]
+
+
+def test_typography_typed_plainly_is_fixed_in_the_built_page(project_copy, tmp_path):
+    from conftest import run_build
+
+    page = project_copy / "docs" / "fr" / "parents.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "# Vous êtes parent\n", "# Vous êtes parent\n\nAttention: **vraiment**! Pourquoi ? « Oui »\n"), encoding="utf-8")
+    result = run_build(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (tmp_path / "site" / "parents" / "index.html").read_text(encoding="utf-8")
+    assert "Attention\u00a0: <strong>vraiment</strong>\u202f! Pourquoi\u202f? «\u00a0Oui\u00a0»" in html

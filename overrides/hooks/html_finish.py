@@ -4,6 +4,8 @@
   build ends (scripts/web/search_index.py; the browser side is assets/javascripts/search.js);
 - leaves out theme files the site never loads: Material's own search (lunr, its worker) and source
   maps — bytes that would only weigh on the offline pack and on the server;
+- gives the text of French pages its French typography (no-break spaces before « : ; ! ? » and
+  inside guillemets; scripts/checks/typography.py), whatever was typed in the page or the data;
 - hides task lists' decorative checkboxes from screen readers, and keeps a glossary tooltip only on
   the first occurrence of each term per page (scripts/web/a11y.py);
 - adds rel="noopener noreferrer" to links to other sites and a Content-Security-Policy <meta> that
@@ -26,6 +28,7 @@ if str(ROOT) not in sys.path:
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
+from scripts.checks import typography  # noqa: E402
 from scripts.web import a11y, csp, search_index  # noqa: E402
 
 _build: dict = {}
@@ -53,6 +56,8 @@ def on_files(files, config):
 
 
 def on_post_page(output, page, config):
+    if _build["lang"] == "fr":
+        output = typography.fix_html(output)
     _build["sections"].extend(search_index.sections(output, page.url))
     output = a11y.decorative_task_checkboxes(output)
     output = a11y.first_tooltips_only(output)

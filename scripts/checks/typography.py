@@ -1,4 +1,11 @@
-"""French typography, fixed by `make fix` rather than by hand.
+"""French typography, fixed by a formatter rather than by hand, in two places:
+
+- at build time, on the finished HTML of French pages (fix_html, called by overrides/hooks/html_finish.py;
+  fix_meta for the title and description, called by overrides/hooks/i18n_rails.py), so readers
+  always see the right spaces, whatever was typed in a page, a data file or a label;
+- in the sources, by `make fix` (and the pre-commit hook). `make check` reports a French page still
+  typed with plain spaces as a *warning*: a contributor editing in the browser cannot type a no-break
+  space, and the page is already right for readers; the formatter tidies the source later.
 
 In French a space that must not break goes before « : ; ! ? » and inside « guillemets »:
 - before ':' a no-break space (U+00A0); before ';', '!' and '?' a narrow no-break space (U+202F),
@@ -91,6 +98,48 @@ def _lines_to_fix(page: Page):
             yield i, line
 
 
+# Elements whose text is not prose: code, scripts and styles.
+HTML_RAW = {"script", "style", "pre", "code", "kbd", "samp", "textarea"}
+HTML_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+HTML_TOKEN = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>|[^<]+|<", re.S)
+OTHER_LANGUAGE = re.compile(r"""\blang\s*=\s*["']?(?!fr\b)[a-zA-Z]""")
+
+
+def fix_html(html: str) -> str:
+    """A French page's finished HTML with the typography of its text fixed: page body, help lines and
+    sources from data/, interface labels, navigation. Tags, attributes, code and passages marked as
+    another language (<span lang="en">, e.g. an English source title) are left alone. A mark right
+    after an inline tag (<strong>Attention</strong>: …) sees the word before the tag."""
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # open elements: (tag, whether its text is left alone)
+    previous = " "
+    for match in HTML_TOKEN.finditer(html):
+        token, closing, tag, attributes = match.group(0), match.group(1), (match.group(2) or "").lower(), match.group(3)
+        out.append(token)
+        if tag:
+            if closing:
+                if any(t == tag for t, _ in stack):
+                    while stack and stack.pop()[0] != tag:
+                        pass
+            elif tag not in HTML_VOID and not (attributes or "").rstrip().endswith("/"):
+                skip = tag in HTML_RAW or bool(OTHER_LANGUAGE.search(attributes or "")) or (stack and stack[-1][1])
+                stack.append((tag, bool(skip)))
+            continue
+        if token.startswith("<") or (stack and stack[-1][1]):
+            continue
+        out[-1] = _fix_prose(previous + token)[0][len(previous):]
+        if token.strip():
+            previous = token.rstrip()[-1]
+    return "".join(out)
+
+
+def fix_meta(meta: dict) -> None:
+    """Fix the French text values of a page's front matter in place (title, description, covers)."""
+    for key in ("title", "description", "covers"):
+        if isinstance(meta.get(key), str):
+            meta[key] = fix_line(meta[key])[0]
+
+
 def check(page: Page) -> list[Problem]:
     if page.lang != "fr":
         return []
@@ -101,7 +150,8 @@ def check(page: Page) -> list[Problem]:
         fixed, kinds = fix_line(line, front_matter=i + 1 < page.body_start)
         if fixed != line:
             problems.append(Problem(rel(page.path), i + 1, "French typography: " + ", ".join(dict.fromkeys(kinds)),
-                                    "run `make fix` (it puts the right no-break spaces)"))
+                                    "readers already see the right spaces; run `make fix` to tidy the source "
+                                    "(or leave it to the pre-commit hook or a maintainer)", severity="warning"))
     return problems
 
 
