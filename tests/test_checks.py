@@ -195,6 +195,8 @@ def test_fix_repairs_typography_front_matter_and_markdown_layout(checked_copy):
     after = page.read_text(encoding="utf-8")
     assert after.startswith("---\ntitle: Vous êtes parent\ndescription:")
     assert "Attention\u00a0: une phrase\u202f? Oui.\n\n## Encore" in after
+    again = run_check(checked_copy, "--fix", "docs/fr/parents.md")
+    assert again.returncode == 0 and "fixed:" not in again.stdout, "a second `make fix` must change nothing"
 
 
 def test_annotations_are_printed_in_github_actions(checked_copy):
@@ -208,3 +210,15 @@ def test_unknown_check_name_and_missing_path_are_refused(checked_copy):
     assert run_check(checked_copy, "--only", "spelling,typo").returncode == 2
     result = run_check(checked_copy, "docs/fr/no-such-page.md")
     assert result.returncode == 2 and "no such page or folder: docs/fr/no-such-page.md" in result.stderr
+
+
+@pytest.mark.parametrize("guide", ["CONTRIBUTING.md", "CONTRIBUTING.fr.md"])
+def test_contributing_guides_explain_every_message_class(guide):
+    """A newcomer reading a red check finds its message in the guide, in either language."""
+    text = (ROOT / guide).read_text(encoding="utf-8")
+    for fragment in ("has no EN twin", "differs between the twins", "has no explicit anchor", "data marker",
+                     "link target", "call-out box", "not valid YAML", "characters long", "which is not allowed",
+                     "unknown source id", "is in the future", "help-line number", "a penalty is typed",
+                     "unknown word", "write instead", "MD022", "may be out of date", "French typography",
+                     "make fix", "make check", "make sync", "Edit", "pull request"):
+        assert fragment in text, f"{guide} does not explain “{fragment}”"

@@ -58,7 +58,7 @@ def run(fix: bool = False, only: list[str] | None = None, targets: list[str] | N
         for page in pages:
             if typography.fix(page):
                 print(f"fixed: {rel(page.path)} (French typography)")
-        before = {p.path: p.text for p in pages}
+        before = {p.path: p.path.read_text(encoding="utf-8") for p in pages}
         markdown.check([str(p.path) for p in pages] if targets else None, fix=True)
         pages = [read_page(p.path) for p in pages]
         for page in pages:
