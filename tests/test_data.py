@@ -213,6 +213,19 @@ def test_home_pages_show_the_help_now_block(site):
         assert records == ["fr-17", "fr-112", "fr-3018", "fr-119"]
 
 
+def test_home_pages_show_the_site_latest_review_and_the_help_lines_check_date(site, data):
+    from scripts.checks.pages import read_page
+
+    for lang in paths.LANGUAGES:
+        page = BuiltPage(site, site / paths.lang_prefix(lang) / "index.html")
+        note = page.soup.select_one(".page-footer .site-reviewed")
+        assert note is not None, f"{page.rel}: no site review date"
+        reviewed = [str(read_page(f).meta["reviewed_on"]) for f in (paths.DOCS / lang).rglob("*.md")]
+        checked = [str(data.helplines[i]["checked_on"]) for i in ("fr-17", "fr-112", "fr-3018", "fr-119")]
+        assert [t["datetime"] for t in note.select("time")] == [max(reviewed), min(checked)]
+        assert note.select_one("a")["href"] == "a-propos/journal/"
+
+
 def test_every_other_page_ends_with_help_lines(pages):
     for page in pages:
         if page.rel in ("index.html", "en/index.html"):

@@ -6,7 +6,8 @@
   marker, argument, id or filter is a build error naming the page and line.
 - on_page_content: put the page's "what this page covers" line (front matter `covers:`) under its title.
 - on_page_context: give the template the page footer: the "need help now" lines (extra.help_now in
-  mkdocs.yml), the sources listed in the page's front matter and its review date.
+  mkdocs.yml), the sources listed in the page's front matter and its review date (on the home page:
+  the site's latest review date and when the help lines shown were checked).
 
 The rendering is in scripts/sitedata/ (pure Python); this file only wires it to MkDocs.
 """
@@ -24,6 +25,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority, get_plugin_logger  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
+from scripts.checks.pages import latest_review  # noqa: E402
 from scripts.sitedata import markers, render  # noqa: E402
 from scripts.sitedata.records import DataError, load_cached  # noqa: E402
 
@@ -60,7 +62,10 @@ def on_files(files, config):
     unknown = [i for i in ids if i not in _build["data"].helplines]
     if unknown:
         raise PluginError(f"mkdocs.yml: extra.help_now lists unknown help lines {unknown} — use ids from data/helplines.yml")
-    _build.update(contacts_url=contacts.url, help_now=ids)
+    changelog = files.get_file_from_path("a-propos/journal.md")
+    if changelog is None:
+        raise PluginError("docs/<lang>/a-propos/journal.md is missing: the home page links to it from its review date")
+    _build.update(contacts_url=contacts.url, changelog_url=changelog.url, help_now=ids)
     return files
 
 
@@ -99,6 +104,11 @@ def on_page_context(context, page, config, nav):
     is_home = Path(page.file.src_uri).parts[1:] == ("index.md",)
     help_html = "" if is_home else render.help_now_aside(
         data, lang, _build["help_now"], get_relative_url(_build["contacts_url"], page.url))
+    review_html = ""
+    if is_home:  # the site's latest review date (site plan), not just the home page's own
+        latest = latest_review(Path(page.file.abs_src_path).parent)
+        review_html = render.site_review_note(data, lang, latest, _build["help_now"],
+                                              get_relative_url(_build["changelog_url"], page.url)) if latest else ""
     context["page_footer_html"] = render.page_footer(data, lang, sources, str(reviewed) if reviewed else None,
-                                                     help_html)
+                                                     help_html, review_html)
     return context

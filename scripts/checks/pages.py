@@ -157,5 +157,12 @@ def all_pages(docs: Path = paths.DOCS, languages=paths.LANGUAGES) -> list[Page]:
     return [read_page(p) for lang in languages for p in sorted((docs / lang).rglob("*.md"))]
 
 
+def latest_review(folder: Path) -> str | None:
+    """The most recent `reviewed_on` among the pages of one language (shown on the home page)."""
+    dates = [str(page.meta.get("reviewed_on")) for page in map(read_page, sorted(folder.rglob("*.md")))
+             if page.meta and page.meta.get("reviewed_on")]
+    return max(dates) if dates else None
+
+
 def as_document(page: Page) -> Document:
     return Document(page.path, page.meta, {(k,): v for k, v in page.meta_lines.items()})

@@ -349,14 +349,29 @@ def help_now_aside(data: SiteData, lang: str, ids: list[str], more_url: str) -> 
             f'{helplines_block(data, lang, [data.helplines[i] for i in ids], "compact")}{more}</aside>')
 
 
+def site_review_note(data: SiteData, lang: str, site_reviewed_on: str, helpline_ids: list[str],
+                     changelog_url: str) -> str:
+    """Home page: when the site was last reviewed, and the oldest check date of the help lines it shows
+    first (the reader's guarantee is the oldest one, not the newest)."""
+    checked = min(str(data.helplines[i]["checked_on"]) for i in helpline_ids)
+    time = lambda iso: f'<time datetime="{e(iso)}">{e(format_date(iso, lang))}</time>'  # noqa: E731
+    text = e(data.label("site_reviewed", lang)).replace("{date}", time(site_reviewed_on)).replace(
+        "{checked}", time(checked))
+    link = f'<a href="{e(changelog_url)}">{e(data.label("site_changelog", lang))}</a>'
+    return f'<p class="page-reviewed site-reviewed">{text} {link}</p>'
+
+
 def page_footer(data: SiteData, lang: str, source_ids: list[str], reviewed_on: str | None,
-                help_html: str = "") -> str:
-    """Help lines, sources and review date shown at the foot of every page (from its front matter)."""
+                help_html: str = "", review_html: str = "") -> str:
+    """Help lines, sources and review date shown at the foot of every page (from its front matter).
+    `review_html` replaces the page's own review date (the home page shows the site's)."""
     parts = [help_html] if help_html else []
     if source_ids:
         parts.append(f'<h2 id="sources">{e(data.label("sources_title", lang))}</h2>')
         parts.append(sources_block(data, lang, source_ids))
-    if reviewed_on:
+    if review_html:
+        parts.append(review_html)
+    elif reviewed_on:
         parts.append(f'<p class="page-reviewed">{e(data.label("reviewed_on", lang))} '
                      f'<time datetime="{e(reviewed_on)}">{e(format_date(reviewed_on, lang))}</time>.</p>')
     return f'<footer class="page-footer">{"".join(parts)}</footer>' if parts else ""
