@@ -35,7 +35,8 @@ def check(page: Page, data: SiteData, today: dt.date | None = None) -> list[Prob
                         f"copy the --- block from {template} to the top of the page and fill it in")]
     doc = as_document(page)
     schema = validator(paths.DATA / "schema", "front-matter.schema.json")
-    problems = [schema_problem(doc, error, subject="the front matter", records=False) for error in schema.iter_errors(page.meta)]
+    problems = [schema_problem(doc, error, subject="the front matter", records=False)
+                for error in schema.iter_errors(page.meta)]
     reviewed = page.meta.get("reviewed_on")
     try:
         if isinstance(reviewed, str) and dt.date.fromisoformat(reviewed) > today:

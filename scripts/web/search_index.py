@@ -8,8 +8,9 @@ browser, on both the index and the query, with one implementation (search.js).
 
 Each entry is a section of a page: {u: url relative to the site root (with #anchor), t: page title,
 h: section heading, x: text}; the page's first entry also has d: its description (front matter),
-which says in a sentence what the page is for and so ranks it well for the words a reader uses. The help block and sources at the foot of every page are left out:
-they would make every page match "3018"; so would the full list of sources on the About page.
+which says in a sentence what the page is for and so ranks it well for the words a reader uses.
+The help block and sources at the foot of every page are left out: they would make every page match
+"3018"; so would the full list of sources on the About page.
 """
 
 from __future__ import annotations
