@@ -88,18 +88,22 @@ def pages(site) -> list[BuiltPage]:
     return content_pages(site)
 
 
-@pytest.fixture
-def project_copy(tmp_path) -> Path:
-    """A scratch copy of the project sources, for tests that break something on purpose."""
-    dest = tmp_path / "project"
+def copy_project(dest: Path, parts: list[str] = PROJECT_PARTS) -> Path:
+    """Copy these parts of the project (files or folders) into dest."""
     dest.mkdir()
-    for part in PROJECT_PARTS:
+    for part in parts:
         src = ROOT / part
         if src.is_dir():
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(src, dest / part)
     return dest
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A scratch copy of the project sources, for tests that break something on purpose."""
+    return copy_project(tmp_path / "project")
 
 
 @pytest.fixture(scope="session")

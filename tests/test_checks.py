@@ -9,14 +9,13 @@ Each case breaks one thing in a scratch copy of the project and runs the check o
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT_PARTS, ROOT
+from conftest import PROJECT_PARTS, ROOT, copy_project
 
 CHECK_PARTS = [*PROJECT_PARTS, "i18n-sync.yml", "cspell.json", ".markdownlint-cli2.yaml"]
 SYNC_HINT = "bring it up to date, then run `python -m scripts sync docs/en/parents.md`"
@@ -129,14 +128,7 @@ CASES = [
 @pytest.fixture
 def checked_copy(tmp_path) -> Path:
     """A scratch copy of everything `check` reads; Node tools are shared through a symlink."""
-    dest = tmp_path / "project"
-    dest.mkdir()
-    for part in CHECK_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / part)
+    dest = copy_project(tmp_path / "project", CHECK_PARTS)
     (dest / "node_modules").symlink_to(ROOT / "node_modules")
     return dest
 
