@@ -100,8 +100,11 @@ def serve(lang: str | None = None, port: int = 8000) -> int:
         if lang not in paths.LANGUAGES:
             raise BuildError(f"--lang must be one of {', '.join(paths.LANGUAGES)}")
         extra["BUILD_ONLY_LOCALE"] = lang
-    print(f"Preview on http://127.0.0.1:{port}/ — edits to docs/, data/ and overrides/ reload the page.",
-          flush=True)
+    # Serve at the root of the local address (not under the Pages sub-path /site/), so the preview is
+    # where the message says and /en/ works as typed; links are relative, so nothing else changes.
+    extra.setdefault("SITE_URL", os.environ.get("SITE_URL") or f"http://127.0.0.1:{port}/")
+    print(f"Preview on http://127.0.0.1:{port}/ (English: /en/) — edits to docs/, data/ and overrides/ "
+          "reload the page.", flush=True)
     # --livereload is explicit because click > 8.2.1 turned live reload off by default (mkdocs#4032).
     cmd = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}",
            "--config-file", str(paths.MKDOCS_YML)]
