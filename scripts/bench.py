@@ -45,18 +45,14 @@ def machine() -> dict:
             info["cpu_model"] = model[0]
     except OSError:
         pass
+    from scripts.browser import chromium_path
+
     try:
-        info["chromium"] = subprocess.run([build_browser_path(), "--version"], capture_output=True,
+        info["chromium"] = subprocess.run([chromium_path(), "--version"], capture_output=True,
                                           text=True).stdout.strip()
     except OSError:
         pass
     return info
-
-
-def build_browser_path() -> str:
-    from scripts.browser import chromium_path
-
-    return chromium_path()
 
 
 def median(values: list[float]) -> float:

@@ -106,6 +106,15 @@ def project_copy(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+def search_results(page, query: str) -> list[str]:
+    """Open the site's search with "/", type the query as a reader would, wait for results and
+    return their addresses (absolute), best first. Used online and from file://."""
+    page.keyboard.press("/")
+    page.fill("#site-search-input", query)
+    page.wait_for_selector(".site-search__link")
+    return page.eval_on_selector_all(".site-search__link", "els => els.map(e => e.href)")
+
+
 @pytest.fixture(scope="session")
 def served_site(site):
     from scripts.browser import serve_directory

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import search_results
 from scripts import pack, paths
 from scripts.browser import chromium
 
@@ -23,7 +25,7 @@ ZIP_BUDGET = 8 * 1024 * 1024
 def dist(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     result = subprocess.run([sys.executable, "-m", "scripts", "pack", "--dist", str(out)], cwd=paths.ROOT,
-                            capture_output=True, text=True, env={**__import__("os").environ, "SOURCE_DATE_EPOCH": "1790000000"})
+                            capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1790000000"})
     if result.returncode != 0:
         pytest.fail(result.stdout + result.stderr)
     return out
@@ -151,7 +153,6 @@ SAMPLE = [  # (page in French, expected twin, search query as typed, page that m
     ("site/contacts/index.html", "site/en/contacts/index.html", "pedopiegeage", "pedopiegeage.html"),
     ("site/ecoles/seance-13-15.html", "site/en/ecoles/seance-13-15.html", "chantage", "chantage.html"),
 ]
-EN_QUERIES = {"site/en/index.html": ("blackmailed", "que-faire/chantage.html")}
 
 
 @pytest.mark.browser
@@ -179,10 +180,7 @@ def test_pages_work_from_file(unpacked, french, english, query, expected):
         assert page.title()
         # Search, as typed, in the page's language.
         page.goto((unpacked / french).as_uri())
-        page.keyboard.press("/")
-        page.fill("#site-search-input", query)
-        page.wait_for_selector(".site-search__link")
-        found = page.eval_on_selector_all(".site-search__link", "els => els.slice(0, 5).map(e => e.href)")
+        found = search_results(page, query)[:5]
         assert any(expected in href and "/en/" not in href for href in found), found
         page.keyboard.press("Escape")
         # Quick exit goes to the neutral local page, and Back does not return to this page.
@@ -202,10 +200,7 @@ def test_english_search_from_file(unpacked):
     with chromium() as context:
         page = context.new_page()
         page.goto((unpacked / "site/en/index.html").as_uri())
-        page.keyboard.press("/")
-        page.fill("#site-search-input", "blackmailed")
-        page.wait_for_selector(".site-search__link")
-        found = page.eval_on_selector_all(".site-search__link", "els => els.slice(0, 5).map(e => e.href)")
+        found = search_results(page, "blackmailed")[:5]
         assert any("/en/que-faire/chantage.html" in href for href in found), found
 
 

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import content_pages
+from conftest import content_pages, search_results
 from scripts import paths
 from scripts.browser import chromium
 
@@ -166,9 +166,7 @@ def test_policy_holds_while_search_and_palette_are_used(served_site):
             page.goto(served_site + path)
             policy = page.get_attribute('meta[http-equiv="Content-Security-Policy"]', "content")
             assert "script-src 'self' 'sha256-" in policy and "unsafe-inline" not in policy
-            page.keyboard.press("/")
-            page.fill("#site-search-input", query)
-            page.wait_for_selector(".site-search__link")
+            search_results(page, query)
             page.keyboard.press("Escape")
             page.click("label[for^='__palette']:visible")
             page.click("a.site-lang__link")

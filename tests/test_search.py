@@ -5,8 +5,11 @@ The same queries are run from file:// on the offline pack in test_offline_pack.p
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 
+from conftest import search_results
 from scripts.browser import chromium
 
 pytestmark = pytest.mark.browser
@@ -25,15 +28,8 @@ QUERIES = [
 ]
 
 
-def search(page, query: str) -> list[str]:
-    page.keyboard.press("/")
-    page.fill("#site-search-input", query)
-    page.wait_for_selector(".site-search__link")
-    return page.eval_on_selector_all(".site-search__link", "els => els.map(e => e.getAttribute('href'))")
-
-
-def absolute(page, hrefs: list[str]) -> list[str]:
-    return [page.evaluate("h => new URL(h, location.href).pathname", h) for h in hrefs]
+def result_paths(page, query: str) -> list[str]:
+    return [urlsplit(href).path for href in search_results(page, query)]
 
 
 @pytest.mark.parametrize("start,query,expected", QUERIES, ids=[f"{q[0] or 'fr'}:{q[1]}" for q in QUERIES])
@@ -41,7 +37,7 @@ def test_query_as_typed_finds_the_page(served_site, start, query, expected):
     with chromium() as context:
         page = context.new_page()
         page.goto(served_site + start)
-        found = absolute(page, search(page, query))
+        found = result_paths(page, query)
         assert "/" + expected in found[:5], f"{query!r} from /{start}: first results {found[:5]}"
 
 
@@ -52,7 +48,7 @@ def test_results_stay_in_the_page_language(served_site, start, query):
         requested = []
         page.on("request", lambda r: requested.append(r.url))
         page.goto(served_site + start)
-        found = absolute(page, search(page, query))
+        found = result_paths(page, query)
         assert found, "no result"
         in_english = [p for p in found if p.startswith("/en/")]
         assert (in_english == found) if start == "en/" else not in_english, found

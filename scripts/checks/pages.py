@@ -69,8 +69,8 @@ class Page:
         return self.rel_to_docs.split("/", 1)[1]
 
     @cached_property
-    def body_lines(self) -> list[tuple[int, str]]:
-        """(line number, text) of body lines outside fenced code, with inline code blanked."""
+    def body_text_lines(self) -> list[tuple[int, str]]:
+        """(line number, text) of body lines outside fenced code, as written."""
         out, in_fence, fence = [], False, ""
         for number, line in enumerate(self.text.split("\n"), start=1):
             if number < self.body_start:
@@ -80,8 +80,14 @@ class Page:
                 in_fence, fence = (not in_fence), match.group(1)
                 continue
             if not in_fence:
-                out.append((number, INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)))
+                out.append((number, line))
         return out
+
+    @cached_property
+    def body_lines(self) -> list[tuple[int, str]]:
+        """(line number, text) of body lines outside fenced code, with inline code blanked."""
+        return [(number, INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line))
+                for number, line in self.body_text_lines]
 
     @cached_property
     def headings(self) -> list[Heading]:

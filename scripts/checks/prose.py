@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from scripts.checks.pages import MARKER, Page
+from scripts.checks.pages import Page
 from scripts.checks.report import Problem, rel
 from scripts.sitedata.records import SiteData
 
@@ -35,8 +35,8 @@ def _number_pattern(phone: str) -> re.Pattern:
 
 
 def strip_non_prose(line: str) -> str:
-    """Blank out comments, markers, link targets and quotations, keeping columns (and line numbers)."""
-    for regex in (HTML_COMMENT, MARKER, LINK_TARGET, QUOTED):
+    """Blank out comments (data markers included), link targets and quotations, keeping columns."""
+    for regex in (HTML_COMMENT, LINK_TARGET, QUOTED):
         line = regex.sub(lambda m: " " * len(m.group(0)), line)
     return line
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from scripts.checks.pages import FENCE, Page
+from scripts.checks.pages import Page
 from scripts.checks.report import Problem, rel
 
 NBSP, NNBSP = "\u00a0", "\u202f"
@@ -79,23 +79,14 @@ FRONT_MATTER_TEXT = re.compile(r"^(?:(?:title|description|covers): |  - )")
 
 
 def _lines_to_fix(page: Page):
-    """(index, line) of lines that hold French prose: front-matter text values and the body.
-    For front matter, the `key: ` or `  - ` prefix is part of the line; fix_line skips it."""
-    lines = page.text.split("\n")
-    in_fence, fence = False, ""
-    for i, line in enumerate(lines):
-        number = i + 1
-        if number < page.body_start:
-            # A broken front matter is reported by the front-matter check; fix that first.
-            if FRONT_MATTER_TEXT.match(line) and not page.meta_error:
+    """(index, line) of lines that hold French prose: front-matter text values and the body outside
+    fenced code. For front matter, the `key: ` or `  - ` prefix is part of the line; fix_line skips it."""
+    if not page.meta_error:  # a broken front matter is reported by the front-matter check; fix that first
+        for i, line in enumerate(page.text.split("\n")[: page.body_start - 1]):
+            if FRONT_MATTER_TEXT.match(line):
                 yield i, line
-            continue
-        match = FENCE.match(line)
-        if match and (not in_fence or match.group(1)[0] == fence[0]):
-            in_fence, fence = not in_fence, match.group(1)
-            continue
-        if not in_fence:
-            yield i, line
+    for number, line in page.body_text_lines:
+        yield number - 1, line
 
 
 # Elements whose text is not prose: code, scripts and styles.
@@ -145,8 +136,6 @@ def check(page: Page) -> list[Problem]:
         return []
     problems = []
     for i, line in _lines_to_fix(page):
-        if i == 0 and line.strip() == "---":
-            continue
         fixed, kinds = fix_line(line, front_matter=i + 1 < page.body_start)
         if fixed != line:
             problems.append(Problem(rel(page.path), i + 1, "French typography: " + ", ".join(dict.fromkeys(kinds)),

@@ -7,7 +7,7 @@ other script must be a file from this site. The meta tag goes right after <meta 
 any script, because a meta policy only covers what follows it.
 
 Offline (file://) the same policy is used with `file:` added to the source lists: for pages opened
-from disk, Chromium gives 'self' no origin to compare with. tests/test_offline.py proves it works.
+from disk, Chromium gives 'self' no origin to compare with. tests/test_offline_pack.py proves it works.
 """
 
 from __future__ import annotations
