@@ -30,8 +30,8 @@ BAD_DATA = [
      'penalty: {prison_years: "5 ans", fine_eur: 75000}', "must be a whole number", "error"),
     ("unknown country", "helplines.yml", "  - id: fr-17\n    country: FR\n", "  - id: fr-17\n    country: FRA\n",
      "`country` is 'FRA', which is not allowed", "error"),
-    ("unknown situation", "helplines.yml", "situations: [danger-now, complaint]",
-     "situations: [danger-now, sextortion]", "`situations` is 'sextortion', which is not allowed", "error"),
+    ("unknown situation", "helplines.yml", "situations: [complaint, blackmail, sexual-requests, harassment]",
+     "situations: [complaint, sextortion, sexual-requests, harassment]", "`situations` is 'sextortion', which is not allowed", "error"),
     ("http link", "helplines.yml", "url: https://3018.fr/", "url: http://3018.fr/", "must start with https://", "error"),
     ("duplicate id", "helplines.yml", "  - id: fr-112\n", "  - id: fr-17\n", "the id 'fr-17' is used twice", "error"),
     ("checked_on in the future", "helplines.yml", "    sources: [gendarmerie-114]\n    checked_on: 2026-11-22",
@@ -238,9 +238,12 @@ def test_every_other_page_ends_with_help_lines(pages):
 def test_one_change_in_data_changes_every_page_of_both_languages(project_copy, tmp_path):
     laws = project_copy / "data/laws.yml"
     text = laws.read_text(encoding="utf-8")
-    old = "penalty: {prison_years: 2, fine_eur: 30000}\n    aggravations:\n      - condition:\n          fr: \"Les propositions"
+    # The penalty and the official sentence it is read from change together (tests/test_law_sentences.py).
+    old = ("penalty: {prison_years: 2, fine_eur: 30000}\n      text: \"Le fait pour un majeur de faire des propositions "
+           "sexuelles à un mineur de quinze ans ou à une personne se présentant comme telle en utilisant un moyen de "
+           "communication électronique est puni de deux ans d'emprisonnement et de 30 000 euros d'amende.\"")
     assert old in text
-    laws.write_text(text.replace(old, old.replace("30000", "31000")), encoding="utf-8")
+    laws.write_text(text.replace(old, old.replace("30000", "31000").replace("30 000", "31 000")), encoding="utf-8")
     site = tmp_path / "site"
     result = run_build(project_copy, site)
     assert result.returncode == 0, result.stdout + result.stderr

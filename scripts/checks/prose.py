@@ -18,8 +18,11 @@ QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")
 HTML_COMMENT = re.compile(r"<!--.*?-->")
 LINK_TARGET = re.compile(r"\]\([^)]*\)|\b(?:href|src)=\"[^\"]*\"")
 MONEY = re.compile(r"(?:\d[\d\s\u00a0\u202f.,]*\s?(?:€|euros?\b|EUR\b)|€\s?\d)", re.I)
-PRISON = re.compile(r"\b\d+\s+(?:ans?|mois|years?|months?)['’]?\s+(?:d['’]emprisonnement|de prison|"
-                    r"(?:of\s+)?imprisonment|in prison)", re.I)
+# A prison term in figures or in words (« cinq ans de prison », "five years' imprisonment").
+_COUNT = (r"(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|trente|one|two|three|four|"
+          r"five|six|seven|eight|nine|ten|fifteen|twenty|thirty)")
+PRISON = re.compile(rf"\b{_COUNT}\s+(?:ans?|mois|years?|months?)['’]?\s+(?:d['’]emprisonnement|de prison|"
+                    r"de réclusion|(?:of\s+)?imprisonment|in prison|(?:of\s+)?jail)", re.I)
 PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s?%")
 MILLIONS = re.compile(r"\b\d+(?:[.,]\d+)?\s+(?:millions?|milliards?|billions?)\b", re.I)
 # Very short emergency numbers are only flagged where a sentence dials them ("call 17").

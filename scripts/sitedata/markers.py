@@ -189,7 +189,7 @@ def _render_link(data: SiteData, lang: str, m: Marker) -> str:
 
 
 def _render_penalty(data: SiteData, lang: str, m: Marker) -> str:
-    _check_keys(m, {"law", "case"}, {"law"})
+    _check_keys(m, {"law", "case", "version"}, {"law"})
     law = _one(m, data.laws, "law", "data/laws.yml", key="law")
     case = _single(m, "case") or "base"
     try:
@@ -197,7 +197,18 @@ def _render_penalty(data: SiteData, lang: str, m: Marker) -> str:
     except KeyError:
         raise MarkerError(f"{law['id']} has no case {case!r}",
                           "use case=base, case=heaviest, case=aggravation-N or case=other-N (N counts from 1)") from None
-    return render.penalty_inline(law, tier, lang, data)
+    version = _single(m, "version") or "current"
+    if version not in ("current", "previous"):
+        raise MarkerError(f"version={version} is not known", "use version=previous (or leave it out for the penalty in force)")
+    if version == "previous" and "previous" not in tier:
+        raise MarkerError(f"{law['id']} {case} has no previous penalty in data/laws.yml",
+                          "add `previous:` to that tier, or remove version=previous")
+    return render.penalty_inline(law, tier, lang, data, previous=version == "previous")
+
+
+def _render_in_force(data: SiteData, lang: str, m: Marker) -> str:
+    _check_keys(m, {"law"}, {"law"})
+    return render.in_force_inline(_one(m, data.laws, "law", "data/laws.yml", key="law"), lang)
 
 
 def _render_cite(data: SiteData, lang: str, m: Marker) -> str:
@@ -207,13 +218,14 @@ def _render_cite(data: SiteData, lang: str, m: Marker) -> str:
 
 
 # Inline markers sit inside a sentence; the others are blocks of their own.
-INLINE = {"figure", "tel", "link", "penalty", "cite"}
+INLINE = {"figure", "tel", "link", "penalty", "in-force", "cite"}
 
 RENDERERS: dict[str, Callable[[SiteData, str, Marker], str]] = {
     "figure": _render_figure,
     "tel": _render_tel,
     "link": _render_link,
     "penalty": _render_penalty,
+    "in-force": _render_in_force,
     "cite": _render_cite,
     "helplines": _render_helplines,
     "contacts": _render_contacts,

@@ -18,6 +18,7 @@ from referencing import Registry, Resource
 
 from scripts import paths
 from scripts.checks.report import Problem, rel
+from scripts.sitedata.lawtext import sentence_problems
 from scripts.sitedata.yamlload import Document, YamlError, load
 
 # (file name, top-level list key); labels.yml is a mapping, handled apart.
@@ -250,6 +251,9 @@ def load_data(data_dir: Path = paths.DATA, today: dt.date | None = None,
                 problems.append(Problem(rel(doc.path), doc.line(("laws", i, "source_url")),
                                         f"record {law.get('id')!r}: legal texts must link to {LAW_HOST}, not {host}",
                                         "use the article's Légifrance address (…/codes/article_lc/LEGIARTI…)"))
+            # Each penalty must be the one its official sentence states (scripts/sitedata/lawtext.py).
+            for path, message, fix in sentence_problems(law):
+                problems.append(Problem(rel(doc.path), doc.line(("laws", i) + path), message, fix))
     for key in ("laws", "helplines", "figures", "terms"):
         doc = docs.get(key)
         if doc is None:

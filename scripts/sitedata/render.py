@@ -266,26 +266,65 @@ def _version_line(law: dict, lang: str, data: SiteData) -> str:
     date = format_date(law["in_force_since"], lang)
     if law.get("in_force_date_is_law_date"):
         return f'{e(data.label("law.version_from_law", lang))} {e(date)}'
-    return f'{e(data.label("law.in_force_since", lang))} {e(date)} ({e(law["version_of"])})'
+    return f'{e(data.label("law.in_force_since", lang))} {e(date)} ({e(law["version_of"][lang])})'
+
+
+def _quote(text: str, lang: str) -> str:
+    """An official sentence, always in French: marked as such on English pages."""
+    quoted = f"«{NBSP}{e(text)}{NBSP}»"
+    return quoted if lang == "fr" else f'<span lang="fr">{quoted}</span>'
+
+
+def _official_wording(law: dict, rows: list[tuple[str, dict]], lang: str, data: SiteData) -> str:
+    """The sentences each penalty was read from, word for word, so a reader can check them."""
+    items = []
+    for kind, tier in rows:
+        if "text" in tier:
+            items.append(f'<li><span class="law__tier">{e(kind)}</span> {_quote(tier["text"], lang)}</li>')
+    complaint = law.get("complaint_needed")
+    if complaint:
+        article = data.label(f"code.{law['code']}", lang).replace("{article}", complaint["article"])
+        items.append(f'<li><span class="law__tier">{e(article)}</span> {_quote(complaint["text"], lang)}</li>')
+    if not items:
+        return ""
+    return (f'<details class="law__official"><summary>{e(data.label("law.official_text", lang))}</summary>'
+            f'<ul>{"".join(items)}</ul></details>')
+
+
+def _complaint_line(law: dict, lang: str, data: SiteData) -> str:
+    if "complaint_needed" not in law:
+        return ""
+    return (f'<p class="law__complaint">'
+            f'{e(data.label("law.complaint_needed", lang).replace("{article}", law["complaint_needed"]["article"]))}</p>')
 
 
 def law_card(law: dict, lang: str, data: SiteData) -> str:
     rows = [(data.label("law.base", lang), law["base"])]
     rows += [(data.label("law.aggravated", lang), tier) for tier in law.get("aggravations", [])]
     rows += [(data.label("law.other_case", lang), tier) for tier in law.get("other_cases", [])]
+
+    def unavailable(tier: dict) -> str:
+        if "text_unavailable" not in tier:
+            return ""
+        return (f'<br><small class="data-caveat law__unverified"><strong>{e(data.label("law.text_unavailable", lang))}'
+                f'{colon(lang)}</strong> {e(tier["text_unavailable"][lang])}</small>')
+
     body = "".join(
         f'<tr><td><span class="law__tier">{e(kind)}</span> {e(tier["condition"][lang])}</td>'
-        f'<td>{penalty_html(tier["penalty"], lang, data)}</td></tr>' for kind, tier in rows)
+        f'<td>{penalty_html(tier["penalty"], lang, data)}{unavailable(tier)}</td></tr>' for kind, tier in rows)
     return (
         f'<section class="law" data-record="{e(law["id"])}" id="article-{e(law["article"])}">'
         f'<p class="law__title"><strong>{_law_heading(law, lang, data)} — {e(law["title"][lang])}</strong></p>'
         f'<p>{e(law["summary"][lang])} <em>{e(data.label("law.protects." + law["protects"], lang))}.</em></p>'
         f'<table><thead><tr><th scope="col">{e(data.label("law.case", lang))}</th>'
         f'<th scope="col">{e(data.label("law.max_penalty", lang))}</th></tr></thead><tbody>{body}</tbody></table>'
+        f'{_complaint_line(law, lang, data)}'
+        f'{_official_wording(law, rows, lang, data)}'
         f'{_caveat(law, lang, data)}'
         f'<p class="data-checked">{_version_line(law, lang, data)} · '
         f'<a href="{e(law["source_url"])}" hreflang="fr">{e(data.label("law.read_text", lang))}</a> · '
-        f'{e(data.label("checked_on", lang))} {e(format_date(law["checked_on"], lang))}</p>'
+        f'{e(data.label("law.compared_on", lang))} '
+        f'<time datetime="{e(law["checked_on"])}">{e(format_date(law["checked_on"], lang))}</time></p>'
         f"</section>"
     )
 
@@ -300,6 +339,14 @@ def laws_block(data: SiteData, lang: str, laws: Iterable[dict]) -> str:
     return block("laws", "".join(law_card(law, lang, data) for law in laws))
 
 
+def _in_force_cell(law: dict, lang: str, data: SiteData) -> str:
+    """The summary table's date: when only the law's date is known, say so, as the card does."""
+    date = e(format_date(law["in_force_since"], lang))
+    if law.get("in_force_date_is_law_date"):
+        return f'{date} <small class="law__date-note">{e(data.label("law.date_is_law_date", lang))}</small>'
+    return date
+
+
 def penalties_table(data: SiteData, lang: str, laws: Iterable[dict]) -> str:
     """One row per article: what it punishes, its basic penalty and its heaviest penalty."""
     head = (f'<thead><tr><th scope="col">{e(data.label("law.article", lang))}</th>'
@@ -310,7 +357,7 @@ def penalties_table(data: SiteData, lang: str, laws: Iterable[dict]) -> str:
     rows = "".join(
         f'<tr data-record="{e(law["id"])}"><th scope="row"><a href="#article-{e(law["article"])}">{e(law["article"])}</a></th>'
         f'<td>{e(law["title"][lang])}</td><td>{penalty_html(law["base"]["penalty"], lang, data)}</td>'
-        f'<td>{penalty_html(law_tier(law, "heaviest")["penalty"], lang, data)}</td><td>{e(format_date(law["in_force_since"], lang))}</td></tr>'
+        f'<td>{penalty_html(law_tier(law, "heaviest")["penalty"], lang, data)}</td><td>{_in_force_cell(law, lang, data)}</td></tr>'
         for law in laws)
     return block("penalties", f'<table>{head}<tbody>{rows}</tbody></table>')
 
@@ -401,8 +448,21 @@ def link_inline(line: dict, lang: str) -> str:
             f'{e(line["name"][lang])}</a></span>')
 
 
-def penalty_inline(law: dict, tier: dict, lang: str, data: SiteData) -> str:
-    return f'<span data-record="{e(law["id"])}">{penalty_html(tier["penalty"], lang, data, capitalise=False)}</span>'
+def penalty_inline(law: dict, tier: dict, lang: str, data: SiteData, previous: bool = False) -> str:
+    """A penalty inside a sentence; `previous` shows the one the tier replaced, with the date it ended."""
+    if not previous:
+        return f'<span data-record="{e(law["id"])}">{penalty_html(tier["penalty"], lang, data, capitalise=False)}</span>'
+    old = tier["previous"]
+    until = data.label("law.previous_until", lang).replace("{date}", format_date(old["until"], lang)).replace(
+        "{law}", old["changed_by"][lang])
+    return (f'<span data-record="{e(law["id"])}" data-version="previous">'
+            f'{penalty_html(old["penalty"], lang, data, capitalise=False)} ({e(until)})</span>')
+
+
+def in_force_inline(law: dict, lang: str) -> str:
+    """The date the article's current version took effect, inside a sentence: « 23 mai 2024 »."""
+    return (f'<time data-record="{e(law["id"])}" datetime="{e(law["in_force_since"])}">'
+            f'{e(format_date(law["in_force_since"], lang))}</time>')
 
 
 def law_tier(law: dict, case: str) -> dict:
