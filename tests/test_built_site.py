@@ -205,3 +205,18 @@ def test_typography_typed_plainly_is_fixed_in_the_built_page(project_copy, tmp_p
     assert result.returncode == 0, result.stdout + result.stderr
     html = (tmp_path / "site" / "parents" / "index.html").read_text(encoding="utf-8")
     assert "Attention\u00a0: <strong>vraiment</strong>\u202f! Pourquoi\u202f? «\u00a0Oui\u00a0»" in html
+
+
+def test_french_typography_leaves_character_references_whole(pages):
+    """The « ; » of &amp; or &para; is part of the reference: a space before it showed "¶ ;" on every French
+    heading and "Missing & ; Exploited" in a source name."""
+    from scripts.checks.typography import fix_html
+
+    assert fix_html('<a href="#x">&para;</a><p>Missing &amp; Exploited ; oui</p>') == \
+        '<a href="#x">&para;</a><p>Missing &amp; Exploited\u202f; oui</p>'
+    broken = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+)[\s\u00a0\u202f]+;")
+    for page in pages:
+        html = page.file.read_text(encoding="utf-8")
+        assert not broken.search(html), f"{page.rel}: {broken.search(html).group(0)!r}"
+        if page.lang == "fr" and page.soup.select("h2 .headerlink"):
+            assert all(a.get_text() == "¶" for a in page.soup.select(".headerlink")), page.rel

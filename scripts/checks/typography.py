@@ -33,7 +33,10 @@ PROTECTED = re.compile(
     r"|\{[^}\n]*#[^}\n]*\}"  # { #anchor } attribute lists
     r"|\bhttps?://\S+"  # web addresses
     r"|^\s*(?:!!!|\?\?\?\+?)\s"  # admonition markers (their title is prose and follows)
+    r"|&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);"  # character references (&amp; is not a word + « ; »)
 )
+# Character references in HTML text: their « ; » is part of the reference, never punctuation.
+ENTITY = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);")
 # A word ending, for marks written straight after it (the English habit): letters, digits, a closing
 # bracket, quote or emphasis mark. Times (14:30) and addresses are not affected: the mark must be
 # followed by a space or the end of the line.
@@ -118,9 +121,21 @@ def fix_html(html: str) -> str:
             continue
         if token.startswith("<") or (stack and stack[-1][1]):
             continue
-        out[-1] = _fix_prose(previous + token)[0][len(previous):]
+        out[-1] = _fix_text(previous, token)
         if token.strip():
             previous = token.rstrip()[-1]
+    return "".join(out)
+
+
+def _fix_text(previous: str, text: str) -> str:
+    """Fix one HTML text node, leaving character references (&amp; &para; &#39;) whole. `previous` is
+    the last character before the node (a mark right after </strong> sees the word before it)."""
+    out, last = [], 0
+    for match in ENTITY.finditer(text):
+        out.append(_fix_prose(previous + text[last:match.start()])[0][len(previous):])
+        out.append(match.group(0))
+        previous, last = "x", match.end()  # a reference stands for a character, like a letter
+    out.append(_fix_prose(previous + text[last:])[0][len(previous):])
     return "".join(out)
 
 
