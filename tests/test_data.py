@@ -251,3 +251,11 @@ def test_one_change_in_data_changes_every_page_of_both_languages(project_copy, t
         page = BuiltPage(site, site / paths.lang_prefix(lang) / "loi/index.html").soup
         cells = [el.get_text() for el in page.select('[data-record="cp-227-22-1"] .penalty')]
         assert any(new in c for c in cells) and not any(gone in c for c in cells), cells
+
+
+def test_a_place_is_shown_in_the_page_language(data):
+    """A help line reached in person (no phone, text line or website) shows its place in the page's language."""
+    line = {**data.helplines["fr-plainte"]}
+    assert "phone" not in line and "url" not in line and "text_line" not in line
+    assert line["place"]["en"] in render.helpline_compact(line, "en", data)
+    assert line["place"]["fr"] in render.helpline_compact(line, "fr", data)

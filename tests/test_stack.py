@@ -54,3 +54,25 @@ def test_base_template_copy_matches_the_installed_material():
     assert copied_from == version("mkdocs-material"), (
         f"overrides/base.html was copied from Material {copied_from}; re-diff it against "
         f"{version('mkdocs-material')} and update its header")
+
+
+def test_every_template_that_shadows_material_says_what_it_is():
+    """A file in overrides/ with the same path as one of Material's templates replaces it. Each is either a
+    declared copy ("Copy of Material for MkDocs X.Y.Z", re-diffed on upgrade: the version must be the
+    installed one) or our own replacement ("ours: …" in its first comment)."""
+    import material
+
+    from pathlib import Path
+
+    templates = Path(material.__file__).parent / "templates"
+    shadowing = [f for f in paths.OVERRIDES.rglob("*.html") if (templates / f.relative_to(paths.OVERRIDES)).exists()]
+    assert len(shadowing) >= 5
+    for file in shadowing:
+        header = file.read_text(encoding="utf-8")[:400]
+        copied = re.search(r"Copy of Material for MkDocs (\d+\.\d+\.\d+)", header)
+        if copied:
+            assert copied.group(1) == version("mkdocs-material"), (
+                f"{file.relative_to(paths.ROOT)} was copied from Material {copied.group(1)}; re-diff it against "
+                f"{version('mkdocs-material')} and update its header")
+        else:
+            assert re.match(r"\{#-\s+ours:", header), f"{file.relative_to(paths.ROOT)}: say whether it is a copy or ours"

@@ -187,7 +187,7 @@ def helpline_card(line: dict, lang: str, data: SiteData) -> str:
     )
 
 
-def _main_contact(line: dict) -> str:
+def _main_contact(line: dict, lang: str) -> str:
     """The one link a compact list shows: the phone number, else the text line, else the website."""
     if "phone" in line:
         return (f'<a class="helpline__tel" href="{tel_href(line["tel"])}" data-tel="{e(line["tel"])}">'
@@ -196,12 +196,12 @@ def _main_contact(line: dict) -> str:
         return f'<a class="helpline__sms" href="sms:{e(line["text_line"]["number"])}">{e(line["text_line"]["number"])}</a>'
     if "url" in line:
         return f'<a class="helpline__url" href="{e(line["url"])}">{e(line["url"].split("://", 1)[1].rstrip("/"))}</a>'
-    return e(line["place"]["fr"])
+    return e(line["place"][lang])
 
 
 def helpline_compact(line: dict, lang: str, data: SiteData) -> str:
     return (f'<li class="helpline helpline--compact" data-record="{e(line["id"])}">'
-            f'<strong>{e(line["when"][lang])}</strong>{colon(lang)} {_main_contact(line)} '
+            f'<strong>{e(line["when"][lang])}</strong>{colon(lang)} {_main_contact(line, lang)} '
             f'<span class="helpline__name">({e(line["name"][lang])})</span>{_caveat(line, lang, data)}</li>')
 
 
