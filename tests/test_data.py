@@ -257,5 +257,5 @@ def test_a_place_is_shown_in_the_page_language(data):
     """A help line reached in person (no phone, text line or website) shows its place in the page's language."""
     line = {**data.helplines["fr-plainte"]}
     assert "phone" not in line and "url" not in line and "text_line" not in line
-    assert line["place"]["en"] in render.helpline_compact(line, "en", data)
-    assert line["place"]["fr"] in render.helpline_compact(line, "fr", data)
+    assert render.e(line["place"]["en"]) in render.helpline_compact(line, "en", data)
+    assert render.e(line["place"]["fr"]) in render.helpline_compact(line, "fr", data)
