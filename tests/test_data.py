@@ -259,3 +259,15 @@ def test_a_place_is_shown_in_the_page_language(data):
     assert "phone" not in line and "url" not in line and "text_line" not in line
     assert render.e(line["place"]["en"]) in render.helpline_compact(line, "en", data)
     assert render.e(line["place"]["fr"]) in render.helpline_compact(line, "fr", data)
+
+
+def test_glossary_headwords_show_their_equivalent_once(data):
+    """"Grooming (pédopiégeage) (Pédopiégeage (grooming))" read twice; each headword now shows its equivalent
+    once, and the French deepfake entry is headed by the word pages use, so its tooltip triggers."""
+    for lang in ("fr", "en"):
+        html = render.glossary_block(data, lang)
+        for dt in re.findall(r"<dt [^>]*>(.*?)</dt>", html):
+            text = re.sub(r"<[^>]+>", "", dt)
+            assert text.count("(") <= 1, f"{lang}: {text}"
+    assert data.terms["deepfake"]["term"]["fr"].startswith("Deepfake")
+    assert "deepfake" in data.terms["deepfake"]["tooltip_words"]["fr"]

@@ -9,6 +9,7 @@ Every block is wrapped in `<div class="data-block" data-block="NAME">` and marks
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from typing import Iterable
 
@@ -490,9 +491,13 @@ def glossary_block(data: SiteData, lang: str) -> str:
         return unicodedata.normalize("NFD", term["term"][lang].casefold()).encode("ascii", "ignore").decode()
 
     def other_name(term: dict) -> str:
-        if term["term"][other].casefold() == term["term"][lang].casefold():
+        """The other language's word, once: "Nudify apps (Applications de « déshabillage »)". A headword
+        that already gives its equivalent in brackets ("Grooming (pédopiégeage)") is shown as it is."""
+        own = term["term"][lang]
+        theirs = re.sub(r"\s*\([^()]*\)$", "", term["term"][other])
+        if "(" in own or theirs.casefold() in own.casefold():
             return ""
-        return f' <span class="glossary__other" lang="{other}">({e(term["term"][other])})</span>'
+        return f' <span class="glossary__other" lang="{other}">({e(theirs)})</span>'
 
     items = "".join(
         f'<dt id="terme-{e(t["id"])}" data-record="{e(t["id"])}">{e(t["term"][lang])}{other_name(t)}</dt>'
