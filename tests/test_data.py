@@ -271,3 +271,14 @@ def test_glossary_headwords_show_their_equivalent_once(data):
             assert text.count("(") <= 1, f"{lang}: {text}"
     assert data.terms["deepfake"]["term"]["fr"].startswith("Deepfake")
     assert "deepfake" in data.terms["deepfake"]["tooltip_words"]["fr"]
+
+
+def test_a_described_publisher_is_in_the_page_language_and_a_name_is_marked_with_its_own(data):
+    """"(chaîne de télévision non identifiée, undated)" appeared on English pages: a described publisher is
+    bilingual data, and a proper name in another language carries its lang attribute."""
+    tv = data.sources["seed-tv-ofmin-sharenting"]
+    assert "unidentified TV channel" in render.cite_inline([tv], "en", data)
+    assert "chaîne de télévision non identifiée" in render.cite_inline([tv], "fr", data)
+    ministry = data.sources["masecurite-pharos"]
+    assert '<span lang="fr">Ministère de l&#x27;Intérieur' in render.source_item(ministry, "en", data)
+    assert "<span" not in render.publisher(ministry, "fr")

@@ -365,6 +365,15 @@ def penalties_table(data: SiteData, lang: str, laws: Iterable[dict]) -> str:
 
 # --- Sources -------------------------------------------------------------------------------------
 
+def publisher(source: dict, lang: str) -> str:
+    """A described publisher in the page's language; a proper name as written, marked with its language
+    when it is not the page's (« Ministère des Solidarités » on an English page)."""
+    name = source["publisher"]
+    if isinstance(name, dict):
+        return e(name[lang])
+    return e(name) if source["language"] == lang else f'<span lang="{e(source["language"])}">{e(name)}</span>'
+
+
 def source_item(source: dict, lang: str, data: SiteData) -> str:
     title = e(source["title"])
     if source["language"] != lang:
@@ -374,7 +383,7 @@ def source_item(source: dict, lang: str, data: SiteData) -> str:
         title = f'<a href="{e(source["url"])}"{hreflang}>{title}</a>'
     date = format_date(source["published"], lang) if "published" in source else data.label("sources.undated", lang)
     quoted = f"«{NBSP}{title}{NBSP}»" if lang == "fr" else f"“{title}”"
-    parts = [f"{e(source['publisher'])}, {quoted}", e(date)]
+    parts = [f"{publisher(source, lang)}, {quoted}", e(date)]
     if source["language"] != lang:
         parts.append(e(data.label(f"lang.{source['language']}", lang)))
     if "url" not in source:
@@ -526,7 +535,7 @@ def cite_inline(sources: list[dict], lang: str, data: SiteData) -> str:
     for source in sources:
         when = format_date(source["published"], lang).replace(NBSP, " ") if "published" in source \
             else data.label("sources.undated", lang)
-        label = f"{e(source['publisher'])}, {e(when)}"
+        label = f"{publisher(source, lang)}, {e(when)}"
         if "url" in source:
             label = f'<a href="{e(source["url"])}" hreflang="{e(source["language"])}">{label}</a>'
         parts.append(label)
