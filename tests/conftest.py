@@ -8,6 +8,7 @@ leak state between tests.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -22,6 +23,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from scripts import paths  # noqa: E402
+
+# The suite's "today" (scripts/paths.py today()): fixed, so that records checked in November 2026 do not
+# turn CI red when they pass 12 months. Subprocesses (builds, checks) inherit it. The date rules themselves
+# are tested with dates chosen around it (tests/test_data.py).
+SUITE_TODAY = "2026-11-24"
+os.environ["SITE_TODAY"] = SUITE_TODAY
 
 # Files of the built site that are not content pages.
 NON_PAGES = {"404.html", "neutral-fr.html", "neutral-en.html"}

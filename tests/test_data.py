@@ -282,3 +282,14 @@ def test_a_described_publisher_is_in_the_page_language_and_a_name_is_marked_with
     ministry = data.sources["masecurite-pharos"]
     assert '<span lang="fr">Ministère de l&#x27;Intérieur' in render.source_item(ministry, "en", data)
     assert "<span" not in render.publisher(ministry, "fr")
+
+
+def test_the_suite_date_is_fixed_and_the_twelve_month_rule_still_bites(monkeypatch):
+    """No time bomb: the suite runs on a fixed day (conftest.SUITE_TODAY), yet a year later the same data
+    would warn that its records are stale."""
+    import conftest
+
+    assert paths.today().isoformat() == conftest.SUITE_TODAY
+    monkeypatch.setenv("SITE_TODAY", "2027-12-01")
+    result = validate(paths.DATA)
+    assert result.returncode == 0 and "more than 12 months ago" in result.stdout

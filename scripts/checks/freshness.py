@@ -125,7 +125,7 @@ def mark_synced(targets: list[str], all_pages: bool = False, docs: Path = paths.
                 raise ValueError(f"{target} has no twin: create docs/fr/{key} and docs/en/{key} first")
             if key not in keys:  # both twins may be named; mark the pair once
                 keys.append(key)
-    day = (today or dt.date.today()).isoformat()
+    day = (today or paths.today()).isoformat()
     for key in keys:
         record[key] = {"fr": content_hash(docs / "fr" / key), "en": content_hash(docs / "en" / key), "synced_on": day}
     write_record(record, record_path)

@@ -23,7 +23,7 @@ FLOW_LISTS = {"audience", "sources", "hide"}
 
 
 def check(page: Page, data: SiteData, today: dt.date | None = None) -> list[Problem]:
-    today = today or dt.date.today()
+    today = today or paths.today()
     where = rel(page.path)
     template = f"docs/_templates/page.{page.lang}.md"
     if page.meta_error:

@@ -203,7 +203,7 @@ def _digits(text: str) -> str:
 def load_data(data_dir: Path = paths.DATA, today: dt.date | None = None,
               languages=paths.LANGUAGES) -> tuple[SiteData, list[Problem]]:
     """Read and check every data file. Returns the data (possibly partial) and all problems."""
-    today = today or dt.date.today()
+    today = today or paths.today()
     schema_dir = data_dir / "schema"
     problems: list[Problem] = []
     data = SiteData()
@@ -334,7 +334,7 @@ def load_cached(data_dir: Path = paths.DATA) -> tuple[SiteData, list[Problem]]:
     again as soon as a file is edited (so `make serve` shows the edit).
     """
     files = sorted(p for p in data_dir.rglob("*") if p.is_file())
-    stamp = (data_dir.resolve(), dt.date.today(), tuple((str(p), p.stat().st_mtime_ns) for p in files))
+    stamp = (data_dir.resolve(), paths.today(), tuple((str(p), p.stat().st_mtime_ns) for p in files))
     if _cache.get("stamp") != stamp:
         _cache.update(stamp=stamp, result=load_or_raise(data_dir))
     return _cache["result"]
