@@ -50,6 +50,8 @@ BAD_DATA = [
      "    checked_on: 22/11/2026\n  - id: juriblio-loi-2021-478-art5", "write dates as YYYY-MM-DD", "error"),
     ("missing interface label", "labels.yml", 'country.GB: {fr: "Royaume-Uni", en: "United Kingdom"}\n', "",
      "no 'fr' label for 'country.GB'", "error"),
+    ("record written as plain text", "helplines.yml", "\nhelplines:\n", "\nhelplines:\n  - just a string\n",
+     "record #1: `helplines` must be a block of `key: value` lines", "error"),
     ("record not checked for a year", "helplines.yml", "    sources: [gendarmerie-114]\n    checked_on: 2026-11-22",
      "    sources: [gendarmerie-114]\n    checked_on: 2024-01-15", "more than 12 months ago", "warning"),
 ]

@@ -175,6 +175,8 @@ def _read(path: Path, problems: list[Problem]) -> Document | None:
 
 def _check_dates(doc: Document, key: str, records: list, today: dt.date, problems: list[Problem]) -> None:
     for i, record in enumerate(records):
+        if not isinstance(record, dict):
+            continue  # the schema reports it ("must be a block of `key: value` lines")
         for date_field in ("checked_on", "in_force_since"):
             value = record.get(date_field)
             try:
