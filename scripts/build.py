@@ -61,6 +61,13 @@ def build(target: Path = paths.SITE, flavour: Flavour = ONLINE, quiet: bool = Fa
           extra_env: dict[str, str] | None = None) -> float:
     """Strict build of both languages into `target`. Returns the MkDocs time in seconds."""
     stack.check()
+    from scripts.checks import files, report
+
+    unreadable = report.errors(files.source_problems())
+    if unreadable:
+        report.print_problems(unreadable, stream=sys.stderr)
+        raise BuildError(f"The build stopped: {len(unreadable)} file(s) above must be fixed first. "
+                         f"{target.name}/ was left unchanged.")
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))

@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from scripts import paths
-from scripts.checks import freshness, frontmatter, markdown, parity, prose, spelling, typography, wording
+from scripts.checks import files, freshness, frontmatter, markdown, parity, prose, spelling, typography, wording
 from scripts.checks.pages import Page, all_pages, read_page
 from scripts.checks.report import Problem, errors, print_problems, rel
 from scripts.sitedata import markers
@@ -29,15 +29,20 @@ def _markers(page: Page, data: SiteData) -> list[Problem]:
     return problems
 
 
-def _selected_pages(targets: list[str] | None) -> list[Page]:
+def _selected_paths(targets: list[str] | None) -> list[Path] | None:
+    """The page files named on the command line (None: every page)."""
     if not targets:
-        return all_pages()
-    pages = []
+        return None
+    found = []
     for target in targets:
         path = Path(target).resolve()
-        files = sorted(path.rglob("*.md")) if path.is_dir() else [path]
-        pages += [read_page(f) for f in files if f.suffix == ".md" and paths.DOCS.resolve() in f.parents]
-    return pages
+        candidates = sorted(path.rglob("*.md")) if path.is_dir() else [path]
+        found += [f for f in candidates if f.suffix == ".md" and paths.DOCS.resolve() in f.parents]
+    return found
+
+
+def _selected_pages(selected: list[Path] | None) -> list[Page]:
+    return all_pages() if selected is None else [read_page(f) for f in selected]
 
 
 # The checks, in report order (`--only` takes these names).
@@ -48,8 +53,16 @@ EXTERNAL = {"markdown", "spelling"}  # run by Node in their own process
 
 def run(fix: bool = False, only: list[str] | None = None, targets: list[str] | None = None) -> int:
     started = time.perf_counter()
+    selected_paths = _selected_paths(targets)
+    # Files that cannot be read as they are (not UTF-8, empty page, huge image) come first: every other
+    # check reads them, and would stop with a traceback instead of a line to fix.
+    unreadable = files.source_problems(pages=selected_paths)
+    if errors(unreadable):
+        print_problems(unreadable)
+        print(f"check FAILED: {len(errors(unreadable))} file(s) must be fixed before the other checks can run")
+        return 1
     data, data_problems = load_data()
-    pages = _selected_pages(targets)
+    pages = _selected_pages(selected_paths)
     if fix:
         for page in pages:
             if frontmatter.fix(page):

@@ -17,6 +17,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
 from scripts import paths
+from scripts.checks.files import not_utf8
 from scripts.checks.report import Problem, rel
 from scripts.sitedata.lawtext import sentence_problems
 from scripts.sitedata.yamlload import Document, YamlError, load
@@ -164,6 +165,10 @@ def schema_problem(doc: Document, error, subject: str = "the file", records: boo
 def _read(path: Path, problems: list[Problem]) -> Document | None:
     if not path.exists():
         problems.append(Problem(rel(path), 0, "this data file is missing", "restore it from git"))
+        return None
+    encoding = not_utf8(path)
+    if encoding is not None:
+        problems.append(encoding)
         return None
     try:
         return load(path)
