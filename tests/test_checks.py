@@ -214,3 +214,20 @@ def test_contributing_guides_explain_every_message_class(guide):
                      "unknown word", "write instead", "MD022", "may be out of date", "French typography",
                      "make fix", "make check", "make sync", "Edit", "pull request"):
         assert fragment in text, f"{guide} does not explain “{fragment}”"
+
+
+def test_make_fix_keeps_front_matter_comments(tmp_path):
+    """`make fix` puts the keys in canonical order without deleting a contributor's YAML comments
+    (ruamel.yaml round-trip); running it again changes nothing."""
+    from scripts.checks import frontmatter
+    from scripts.checks.pages import read_page
+
+    page = tmp_path / "page.md"
+    page.write_text("---\n# TODO: relire la description\ndescription: \"Une page : un test.\"\n"
+                    "title: Un titre  # court\nreviewed_on: 2026-11-22  # relu\n---\n\n# Un titre\n\nTexte.\n",
+                    encoding="utf-8")
+    assert frontmatter.fix(read_page(page))
+    assert page.read_text(encoding="utf-8") == (
+        "---\n# TODO: relire la description\ntitle: Un titre  # court\ndescription: \"Une page : un test.\"\n"
+        "reviewed_on: 2026-11-22  # relu\n---\n\n# Un titre\n\nTexte.\n")
+    assert not frontmatter.fix(read_page(page))

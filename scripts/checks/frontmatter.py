@@ -85,13 +85,40 @@ def render(meta: dict) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 
+def _reorder_keeping_comments(block: str) -> str:
+    """The front matter in canonical key order, comments kept (ruamel.yaml round-trip). Used only when
+    the block has comments: the plain canonical writer above would drop them."""
+    import io
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
+
+    yaml = YAML()  # round-trip mode: comments and the layout of each value are kept
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    original = yaml.load(block)
+    ordered = CommentedMap()
+    keys = [k for k in KEY_ORDER if k in original] + [k for k in original if k not in KEY_ORDER]
+    for key in keys:
+        ordered[key] = original[key]
+        if key in original.ca.items:
+            ordered.ca.items[key] = original.ca.items[key]
+    ordered.ca.comment = original.ca.comment  # comments above the first key
+    out = io.StringIO()
+    yaml.dump(ordered, out)
+    return "---\n" + out.getvalue() + "---\n"
+
+
 def fix(page: Page) -> bool:
-    """Rewrite the front matter canonically. Returns True when the file changed."""
+    """Rewrite the front matter canonically (comments kept). Returns True when the file changed."""
     if page.meta_error or not page.meta:
         return False
     lines = page.text.split("\n")
     body = "\n".join(lines[page.body_start - 1:])
-    new = render(page.meta) + body
+    block = "\n".join(lines[1:page.body_start - 2])
+    has_comments = any(line.lstrip().startswith("#") or " #" in line for line in block.split("\n"))
+    new = (_reorder_keeping_comments(block) if has_comments else render(page.meta)) + body
     if new != page.text:
         page.path.write_text(new, encoding="utf-8")
         return True
