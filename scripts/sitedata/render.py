@@ -174,7 +174,7 @@ def tel_link(line: dict, css: str = "helpline__tel", text: str | None = None) ->
     return f'<a class="{css}" href="{tel_href(line["tel"])}" data-tel="{e(line["tel"])}">{shown}</a>'
 
 
-def night_html(line: dict, lang: str, data: SiteData, short: bool = False) -> str:
+def night_html(line: dict, lang: str, data: SiteData, short: bool = False, capitalise: bool = False) -> str:
     """For a line that closes at night: « la nuit : 119 (24 h/24, 7 j/7, gratuit, …) »; else ''.
     `short` (the call line of a right-now box) leaves out the phone-bill note."""
     other_id = line.get("night_alternative")
@@ -182,7 +182,9 @@ def night_html(line: dict, lang: str, data: SiteData, short: bool = False) -> st
         return ""
     other = data.helplines[other_id]
     facts = ", ".join(_short_facts(other, lang, data)[: 2 if short else None])
-    return (f'<span class="helpline__night" data-night="{e(other_id)}">{e(data.label("helpline.night", lang))}'
+    label = data.label("helpline.night", lang)
+    label = label[:1].upper() + label[1:] if capitalise else label
+    return (f'<span class="helpline__night" data-night="{e(other_id)}">{e(label)}'
             f'{colon(lang)} {tel_link(other)} ({e(facts)})</span>')
 
 
@@ -211,7 +213,7 @@ def _caveat(record: dict, lang: str, data: SiteData) -> str:
 
 def helpline_card(line: dict, lang: str, data: SiteData) -> str:
     contact = " · ".join(_contact_lines(line, lang, data))
-    night = night_html(line, lang, data)
+    night = night_html(line, lang, data, capitalise=True)
     return (
         f'<article class="helpline" data-record="{e(line["id"])}" id="contact-{e(line["id"])}">'
         f'<p class="helpline__name"><strong>{e(display_name(line, lang))}</strong>'
