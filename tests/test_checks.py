@@ -165,7 +165,7 @@ def test_the_real_site_passes_every_check():
     result = run_check(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     assert problem_lines(result) == []
-    assert "92 pages" in result.stdout
+    assert "98 pages" in result.stdout
 
 
 def test_fix_repairs_typography_front_matter_and_markdown_layout(checked_copy):

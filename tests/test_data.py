@@ -128,16 +128,22 @@ def test_a_help_line_renders_exactly_in_both_languages(data):
     assert render.helpline_compact(line, "fr", data) == (
         '<li class="helpline helpline--compact" data-record="fr-3018"><strong>Chantage, image diffusée, '
         f'harcèlement en ligne</strong>{NBSP}: <a class="helpline__tel" href="tel:3018" data-tel="3018">3018</a> '
-        '<span class="helpline__name">(Violences numériques (e-Enfance))</span></li>')
+        '<span class="helpline__name">(Violences numériques (e-Enfance))</span><br><span class="helpline__when-open">'
+        f'<span class="helpline__hours">tous les jours, 9{NBSP}h{NBSP}–{NBSP}23{NBSP}h</span> · '
+        f'<span class="helpline__night" data-night="fr-119">la nuit{NBSP}: <a class="helpline__tel" href="tel:119" '
+        f'data-tel="119">119</a> (24 h/24, 7 j/7, gratuit, n&#x27;apparaît pas sur la facture)</span></span></li>')
     assert render.helpline_compact(line, "en", data) == (
         '<li class="helpline helpline--compact" data-record="fr-3018"><strong>Blackmail, an image shared, '
         'online harassment</strong>: <a class="helpline__tel" href="tel:3018" data-tel="3018">3018</a> '
-        '<span class="helpline__name">(Online violence helpline (e-Enfance))</span></li>')
+        '<span class="helpline__name">(Online violence helpline (e-Enfance))</span><br><span class="helpline__when-open">'
+        f'<span class="helpline__hours">every day, 9{NBSP}am{NBSP}–{NBSP}11{NBSP}pm</span> · '
+        '<span class="helpline__night" data-night="fr-119">at night: <a class="helpline__tel" href="tel:119" '
+        'data-tel="119">119</a> (24 hours a day, 7 days a week, free, not shown on the phone bill)</span></span></li>')
     card_fr = render.helpline_card(line, "fr", data)
     card_en = render.helpline_card(line, "en", data)
     assert f"tous les jours, 9{NBSP}h{NBSP}–{NBSP}23{NBSP}h · gratuit · anonyme · téléphone, tchat, application" in card_fr
     assert f"every day, 9{NBSP}am{NBSP}–{NBSP}11{NBSP}pm · free · anonymous · phone, chat, app" in card_en
-    assert f"Vérifié le 22{NBSP}novembre 2026" in card_fr and f"Checked on 22{NBSP}November 2026" in card_en
+    assert f"Vérifié le 24{NBSP}novembre 2026" in card_fr and f"Checked on 24{NBSP}November 2026" in card_en
 
 
 def test_a_caveat_is_shown_to_readers(data):

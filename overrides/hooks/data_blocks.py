@@ -4,7 +4,8 @@
   any data error stops the build with `data/file.yml:line: problem — fix`.
 - on_page_markdown: replace `<!-- data:… -->` markers (scripts/sitedata/markers.py); an unknown
   marker, argument, id or filter is a build error naming the page and line.
-- on_page_content: put the page's "what this page covers" line (front matter `covers:`) under its title.
+- on_page_content: put the page's "what this page covers" line (front matter `covers:`) under its title
+  (after the right-now box on what-to-do pages).
 - on_page_context: give the template the page footer: the "need help now" lines (extra.help_now in
   mkdocs.yml), the sources listed in the page's front matter and its review date (on the home page:
   the site's latest review date and when the help lines shown were checked).
@@ -86,13 +87,12 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """The calm "what this page covers" line (front matter `covers:`), placed right under the title."""
+    """The calm "what this page covers" line (front matter `covers:`), placed under the title (after the
+    right-now box on what-to-do pages)."""
     covers = page.meta.get("covers")
     if not covers:
         return html
-    note = render.covers_note(_build["data"], _build["lang"], str(covers))
-    head, sep, rest = html.partition("</h1>")
-    return head + sep + note + rest if sep else note + html
+    return render.place_covers_note(html, render.covers_note(_build["data"], _build["lang"], str(covers)))
 
 
 def on_page_context(context, page, config, nav):

@@ -180,6 +180,33 @@ def _render_tel(data: SiteData, lang: str, m: Marker) -> str:
     return render.tel_inline(line)
 
 
+def _render_call(data: SiteData, lang: str, m: Marker) -> str:
+    _check_keys(m, {"id"}, {"id"})
+    line = _one(m, data.helplines, "help line", "data/helplines.yml")
+    if "phone" not in line:
+        raise MarkerError(f"{line['id']} has no phone number to call", "use a help line with a `phone`, e.g. fr-3018")
+    return render.call_inline(line, lang, data)
+
+
+CRISIS_AUDIENCES = ("teens", "parents")
+
+
+def _render_crisis(data: SiteData, lang: str, m: Marker) -> str:
+    _check_keys(m, {"for"})
+    audience = _single(m, "for") or "teens"
+    if audience not in CRISIS_AUDIENCES:
+        raise MarkerError(f"unknown for {audience!r} in data:crisis", f"use for={' or for='.join(CRISIS_AUDIENCES)}")
+    missing = [i for i in ("fr-3114", "fr-17", "fr-112", "fr-15", "fr-114") if i not in data.helplines]
+    if missing:
+        raise MarkerError(f"data:crisis needs the help lines {', '.join(missing)}", "restore them in data/helplines.yml")
+    return render.crisis_block(data, lang, audience)
+
+
+def _render_scam_warning(data: SiteData, lang: str, m: Marker) -> str:
+    _check_keys(m, set())
+    return render.scam_warning_block(data, lang)
+
+
 def _render_link(data: SiteData, lang: str, m: Marker) -> str:
     _check_keys(m, {"id"}, {"id"})
     line = _one(m, data.helplines, "help line", "data/helplines.yml")
@@ -218,11 +245,14 @@ def _render_cite(data: SiteData, lang: str, m: Marker) -> str:
 
 
 # Inline markers sit inside a sentence; the others are blocks of their own.
-INLINE = {"figure", "tel", "link", "penalty", "in-force", "cite"}
+INLINE = {"figure", "tel", "call", "link", "penalty", "in-force", "cite"}
 
 RENDERERS: dict[str, Callable[[SiteData, str, Marker], str]] = {
     "figure": _render_figure,
     "tel": _render_tel,
+    "call": _render_call,
+    "crisis": _render_crisis,
+    "scam-warning": _render_scam_warning,
     "link": _render_link,
     "penalty": _render_penalty,
     "in-force": _render_in_force,

@@ -295,9 +295,30 @@ def load_data(data_dir: Path = paths.DATA, today: dt.date | None = None,
                                             f"record {record.get('id')!r}: `{dialled}` {record[dialled]} does not dial "
                                             f"the number shown in `{shown}` ({record[shown]})",
                                             f"make `{dialled}` the digits of `{shown}`"))
+    if "helplines" in docs:
+        problems.extend(_check_night_alternatives(docs["helplines"], data))
     if data.labels:
         problems.extend(_missing_labels(data, schema_dir, labels_doc))
     return data, problems
+
+
+def _check_night_alternatives(doc: Document, data: SiteData) -> list[Problem]:
+    """`night_alternative` must name a known line that answers by phone around the clock."""
+    problems = []
+    for i, line in enumerate(doc.data.get("helplines") or []):
+        if not isinstance(line, dict) or "night_alternative" not in line:
+            continue
+        where, at = rel(doc.path), doc.line(("helplines", i, "night_alternative"))
+        other = data.helplines.get(line["night_alternative"])
+        if other is None:
+            problems.append(Problem(where, at, f"record {line.get('id')!r}: `night_alternative` "
+                                    f"{line['night_alternative']!r} is not a help line id",
+                                    "use the id of a line in data/helplines.yml, e.g. fr-119"))
+        elif other.get("hours") != "always" or "phone" not in other:
+            problems.append(Problem(where, at, f"record {line.get('id')!r}: `night_alternative` "
+                                    f"{other['id']!r} is not a phone line open 24/7",
+                                    "choose a line with a `phone` and `hours: always`"))
+    return problems
 
 
 def _missing_labels(data: SiteData, schema_dir: Path, labels_doc: Document | None) -> list[Problem]:

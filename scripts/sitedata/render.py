@@ -159,6 +159,46 @@ def _facts_line(line: dict, lang: str, data: SiteData) -> str:
     return " · ".join(e(f) for f in facts)
 
 
+def _short_facts(line: dict, lang: str, data: SiteData) -> list[str]:
+    """Hours, cost and bill, as plain text: '24 h/24, 7 j/7', 'gratuit', "n'apparaît pas sur la facture"."""
+    facts = [format_hours(line["hours"], lang, data)] if "hours" in line else []
+    if line.get("cost") == "free":
+        facts.append(data.label("helpline.free", lang))
+    if line.get("not_on_bill"):
+        facts.append(data.label("helpline.not_on_bill", lang))
+    return facts
+
+
+def tel_link(line: dict, css: str = "helpline__tel", text: str | None = None) -> str:
+    shown = e(text) if text is not None else e(line["phone"]).replace(" ", NBSP)
+    return f'<a class="{css}" href="{tel_href(line["tel"])}" data-tel="{e(line["tel"])}">{shown}</a>'
+
+
+def night_html(line: dict, lang: str, data: SiteData, short: bool = False, capitalise: bool = False) -> str:
+    """For a line that closes at night: « la nuit : 119 (24 h/24, 7 j/7, gratuit, …) »; else ''.
+    `short` (the call line of a right-now box) leaves out the phone-bill note."""
+    other_id = line.get("night_alternative")
+    if not other_id:
+        return ""
+    other = data.helplines[other_id]
+    facts = ", ".join(_short_facts(other, lang, data)[: 2 if short else None])
+    label = data.label("helpline.night", lang)
+    label = label[:1].upper() + label[1:] if capitalise else label
+    return (f'<span class="helpline__night" data-night="{e(other_id)}">{e(label)}'
+            f'{colon(lang)} {tel_link(other)} ({e(facts)})</span>')
+
+
+def hours_html(line: dict, lang: str, data: SiteData, short: bool = False) -> str:
+    """'tous les jours, 9 h – 23 h · la nuit : 119 (…)': when a line answers, and who answers when it does not."""
+    parts = []
+    if "hours" in line:
+        parts.append(f'<span class="helpline__hours">{e(format_hours(line["hours"], lang, data))}</span>')
+    night = night_html(line, lang, data, short)
+    if night:
+        parts.append(night)
+    return " · ".join(parts)
+
+
 def _checked(record: dict, lang: str, data: SiteData, url_key: str = "source_url") -> str:
     return (f'<a href="{e(record[url_key])}">{e(data.label("checked_on", lang))} '
             f'{e(format_date(record["checked_on"], lang))}</a>')
@@ -173,12 +213,14 @@ def _caveat(record: dict, lang: str, data: SiteData) -> str:
 
 def helpline_card(line: dict, lang: str, data: SiteData) -> str:
     contact = " · ".join(_contact_lines(line, lang, data))
+    night = night_html(line, lang, data, capitalise=True)
     return (
         f'<article class="helpline" data-record="{e(line["id"])}" id="contact-{e(line["id"])}">'
         f'<p class="helpline__name"><strong>{e(display_name(line, lang))}</strong>'
         f' <span class="helpline__when">— {e(line["when"][lang])}</span></p>'
         f'<p class="helpline__contact">{contact}</p>'
         f'<p class="helpline__facts">{_facts_line(line, lang, data)}</p>'
+        f'{night and f"<p>{night}</p>"}'
         f'<p>{e(line["for"][lang])} {e(line["does"][lang])}</p>'
         f'<p class="helpline__not"><strong>{e(data.label("helpline.does_not", lang))}{colon(lang)}</strong> '
         f'{e(line["does_not"][lang])}</p>'
@@ -203,7 +245,17 @@ def _main_contact(line: dict, lang: str) -> str:
 def helpline_compact(line: dict, lang: str, data: SiteData) -> str:
     return (f'<li class="helpline helpline--compact" data-record="{e(line["id"])}">'
             f'<strong>{e(line["when"][lang])}</strong>{colon(lang)} {_main_contact(line, lang)} '
-            f'<span class="helpline__name">({e(line["name"][lang])})</span>{_caveat(line, lang, data)}</li>')
+            f'<span class="helpline__name">({e(line["name"][lang])})</span>{_when_line(line, lang, data)}'
+            f'{_caveat(line, lang, data)}</li>')
+
+
+def _when_line(line: dict, lang: str, data: SiteData) -> str:
+    """Hours (and the night alternative) under a line in a short list; nothing for a line open 24/7
+    or without known hours, which would only repeat what the reader does not need."""
+    if line.get("hours") in (None, "always", "online"):
+        return ""
+    return f'<br><span class="helpline__when-open">{hours_html(line, lang, data)}</span>'
+
 
 
 def select_helplines(data: SiteData, ids=None, country=None, situation=None, audience=None) -> list[dict]:
@@ -240,7 +292,7 @@ def contacts_block(data: SiteData, lang: str, situation: str, country: str = "FR
     lines.sort(key=lambda line: (line["country"] == "INT", "danger-now" not in line["situations"]))
     items = "".join(
         f'<li data-record="{e(line["id"])}"><strong>{e(display_name(line, lang))}</strong> — '
-        f'{" · ".join(_contact_lines(line, lang, data)[:2])}<br>'
+        f'{" · ".join(_contact_lines(line, lang, data)[:2])}{_when_line(line, lang, data)}<br>'
         f'<span class="helpline__not">{e(line["does_not"][lang])}</span>{_caveat(line, lang, data)}</li>'
         for line in lines)
     return block("contacts", f'<ol class="contacts" data-situation="{e(situation)}">{items}</ol>')
@@ -524,6 +576,21 @@ def abbreviations(data: SiteData, lang: str) -> str:
     return "\n".join(lines)
 
 
+def place_covers_note(html: str, note: str) -> str:
+    """Put the "what this page covers" note under the title, or, on a page whose title is followed by a
+    right-now box (what-to-do pages), just after that box: the actions come first on a phone."""
+    start = html.find('<div class="admonition right-now"')
+    if start != -1:
+        depth, pos = 0, start
+        for match in re.finditer(r"<(/?)div\b[^>]*>", html[start:]):
+            depth += -1 if match.group(1) else 1
+            if depth == 0:
+                pos = start + match.end()
+                return html[:pos] + note + html[pos:]
+    head, sep, rest = html.partition("</h1>")
+    return head + sep + note + rest if sep else note + html
+
+
 def covers_note(data: SiteData, lang: str, covers: str) -> str:
     return (f'<p class="page-covers"><strong>{e(data.label("covers_label", lang))}{colon(lang)}</strong> '
             f'{e(covers)}</p>')
@@ -540,3 +607,42 @@ def cite_inline(sources: list[dict], lang: str, data: SiteData) -> str:
             label = f'<a href="{e(source["url"])}" hreflang="{e(source["language"])}">{label}</a>'
         parts.append(label)
     return f'<cite class="source-ref">({"; ".join(parts)})</cite>'
+
+
+# --- Call line, crisis box, scam warning ----------------------------------------------------------
+
+def call_inline(line: dict, lang: str, data: SiteData) -> str:
+    """The big tap-to-call line of a right-now box: « Appeler le 3018 » as a button, then when it
+    answers and, for a line that closes at night, who answers at night."""
+    label = data.label("call.action", lang).replace("{number}", line["phone"].replace(" ", NBSP))
+    facts = hours_html(line, lang, data, short=True)
+    if line.get("hours") == "always" and line.get("cost") == "free":
+        facts += f' · {e(data.label("helpline.free", lang))}'
+    extra = f' <span class="call-line__facts">{facts}</span>' if facts else ""
+    return (f'<span class="call-line" data-record="{e(line["id"])}">{tel_link(line, "call-line__tel", label)}'
+            f'{extra}</span>')
+
+
+def crisis_block(data: SiteData, lang: str, audience: str = "teens") -> str:
+    """A calm box for distress (suicide-prevention guidance: name the help, say it works, no alarm):
+    3114 with its hours, then emergency numbers and the text line for when speaking is not safe."""
+    line = data.helplines["fr-3114"]
+    facts = " · ".join(e(f) for f in _short_facts(line, lang, data) + [data.label("crisis.confidential", lang)])
+    body = e(data.label(f"crisis.body.{audience}", lang)).replace("{tel}", tel_link(line))
+    danger = e(data.label(f"crisis.danger.{audience}", lang))
+    for key in ("fr-17", "fr-112", "fr-15"):
+        danger = danger.replace("{" + key + "}", tel_link(data.helplines[key]))
+    sms = data.helplines["fr-114"]["text_line"]["number"]
+    danger = danger.replace("{fr-114}", f'<a class="helpline__sms" href="sms:{e(sms)}" data-sms="{e(sms)}">{e(sms)}</a>')
+    inner = (f'<p class="crisis__title"><strong>{e(data.label(f"crisis.title.{audience}", lang))}</strong></p>'
+             f'<p>{body} <span class="crisis__facts">({facts})</span></p><p>{danger}</p>')
+    return (f'<aside class="data-block data-block--crisis crisis" data-block="crisis" data-record="fr-3114">'
+            f'{inner}</aside>')
+
+
+def scam_warning_block(data: SiteData, lang: str) -> str:
+    """Paid "removal" or "recovery" offers: one wording for every page where a victim lands."""
+    free = f'{tel_link(data.helplines["fr-3018"])}, {link_inline(data.helplines["int-take-it-down"], lang)}'
+    return (f'<div class="admonition danger data-block data-block--scam-warning" data-block="scam-warning">'
+            f'<p class="admonition-title">{e(data.label("scam.title", lang))}</p>'
+            f'<p>{e(data.label("scam.body", lang))} {free}.</p></div>')
