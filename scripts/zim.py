@@ -4,6 +4,7 @@ module only calls it). Kiwix readers open it on computers and phones without int
 
 from __future__ import annotations
 
+import html as htmllib
 import mimetypes
 import struct
 import zlib
@@ -38,10 +39,21 @@ def illustration_png(size: int = 48) -> bytes:
         + chunk(b"IEND", b"")
 
 
+SITE_NAMES = (" - Protéger les jeunes en ligne", " - Keeping young people safe online")
+
+
 def _title_of(html: bytes) -> str:
+    """The page's title as Kiwix lists and searches it: entities decoded ("I&#39;m" -> "I'm"), the
+    site name after " - " dropped (every page has it, so it only pushes the words that matter back)."""
     start = html.find(b"<title>")
     end = html.find(b"</title>", start)
-    return html[start + 7:end].decode("utf-8", "replace").strip() if start >= 0 and end > start else ""
+    if start < 0 or end <= start:
+        return ""
+    title = htmllib.unescape(html[start + 7:end].decode("utf-8", "replace")).strip()
+    for name in SITE_NAMES:
+        if title.endswith(name) and len(title) > len(name):
+            title = title[: -len(name)].strip()
+    return title
 
 
 def write_zim(root: Path, out: Path, metadata: dict[str, str], main_path: str = "index.html") -> int:

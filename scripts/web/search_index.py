@@ -96,11 +96,13 @@ def extras(lang: str, lang_prefix: str, entries: list[dict], search: dict, helpl
     warnings: list[str] = []
 
     def page(path: str, where: str) -> str | None:
-        url = lang_prefix + path
-        if url not in titles:
-            warnings.append(f"data/search-synonyms.yml: {where}: no page {path!r} in the {lang} build — skipped")
-            return None
-        return url
+        # Hosted builds have directory URLs (que-faire/chantage/); the offline flavour has files
+        # (que-faire/chantage.html, contacts/index.html).
+        for url in (lang_prefix + path, lang_prefix + path.rstrip("/") + ".html", lang_prefix + path + "index.html"):
+            if url in titles:
+                return url
+        warnings.append(f"data/search-synonyms.yml: {where}: no page {path!r} in the {lang} build — skipped")
+        return None
 
     groups = []
     for group in search.get("groups", []):

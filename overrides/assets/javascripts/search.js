@@ -288,7 +288,7 @@
   }
 
   function noResults() {
-    var html = "<p>" + escapeHtml(label("none")) + "</p><ul>";
+    var html = "<ul>";  // the status line above says "no results" (label none)
     (none.pages || []).forEach(function (p) {
       html += '<li><a href="' + escapeHtml(base + p.u) + '">' + escapeHtml(p.t) + "</a></li>";
     });
