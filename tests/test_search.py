@@ -113,3 +113,23 @@ def test_quick_exit_works_in_one_tap_while_search_is_open(served_site):
         assert page.locator(".site-search[open]").count() == 1
         page.tap("[data-quick-exit]")
         page.wait_for_url(lambda url: not url.startswith(served_site))
+
+
+# The failures reported in issue 14, each now answered by the right page first.
+FIRST = [
+    ("", "chantage", "que-faire/chantage/"),
+    ("", "chantage photo", "que-faire/chantage/"),
+    ("", "paye", "que-faire/chantage/"),  # not « pays » (the directory by country)
+    ("en/", "blackmail photo", "en/que-faire/chantage/"),
+    ("en/", "blackmailed", "en/que-faire/chantage/"),
+    ("en/", "fortnite", "en/risques/pedopiegeage/"),
+]
+
+
+@pytest.mark.parametrize("start,query,expected", FIRST, ids=[f"{q[0] or 'fr'}:{q[1]}" for q in FIRST])
+def test_reported_queries_find_the_page_first(served_site, start, query, expected):
+    with chromium() as context:
+        page = context.new_page()
+        page.goto(served_site + start)
+        found = result_paths(page, query)
+        assert found[0] == "/" + expected, f"{query!r}: first results {found[:3]}"

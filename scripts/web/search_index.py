@@ -12,7 +12,7 @@ The file holds {docs, stop, groups, none}:
   h: section heading, x: text, k: the page's kind (c crisis, e explain, l lesson)}; the page's first
   entry also has d: its description (front matter), which says in a sentence what the page is for
   and so ranks it well for the words a reader uses;
-- stop, groups: this language's stop words and synonym groups (data/search-synonyms.yml), a group
+- stop, keep, groups: this language's stop words, words never stemmed, and synonym groups (data/search-synonyms.yml), a group
   being {w: words and phrases, p: urls of its pages that exist};
 - none: what to offer when nothing matches: {pages: [{u, t}], tel: {name, number, tel},
   contacts: {u, t}}.
@@ -119,7 +119,8 @@ def extras(lang: str, lang_prefix: str, entries: list[dict], search: dict, helpl
         none["tel"] = {"name": line["name"][lang], "number": line["phone"], "tel": line["tel"]}
     elif none_cfg.get("helpline"):
         warnings.append(f"data/search-synonyms.yml: no_results: no help line {none_cfg['helpline']!r} in data/helplines.yml")
-    return {"stop": search.get("stop_words", {}).get(lang, []), "groups": groups, "none": none}, warnings
+    return {"stop": search.get("stop_words", {}).get(lang, []), "keep": search.get("keep_whole", {}).get(lang, []),
+            "groups": groups, "none": none}, warnings
 
 
 def script(lang: str, entries: list[dict], extra: dict | None = None) -> str:

@@ -38,7 +38,7 @@
   }
 
   var WORD = /[a-z0-9]+/g;
-  var stop = Object.create(null);
+  var stop = Object.create(null), keep = Object.create(null);
   var stemmer = function (w) { return w; };
 
   function words(text) {
@@ -46,7 +46,7 @@
   }
 
   function stem(word) {
-    return word.length > 2 && !/^[0-9]+$/.test(word) ? stemmer(word) : word;
+    return word.length > 2 && !keep[word] && !/^[0-9]+$/.test(word) ? stemmer(word) : word;
   }
 
   // Index side (MiniSearch processTerm): fold, drop stop words, stem.
@@ -61,6 +61,7 @@
 
   function prepare(data) {
     (data.stop || []).forEach(function (w) { stop[fold(w)] = true; });
+    (data.keep || []).forEach(function (w) { keep[fold(w)] = true; });
     stemmer = (window.__siteStemmers || {})[lang] || stemmer;
     docs = data.docs;
     none = data.none || {};
