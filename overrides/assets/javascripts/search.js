@@ -27,7 +27,7 @@
   var KIND_BOOST = { c: 1.3, e: 1, l: 0.7 };
   var GROUP_PAGE_BOOST = 2;   // pages a matched synonym group names
   var SYNONYM_WEIGHT = 0.5;     // a synonym counts half as much as the word typed
-  var COVERAGE_POWER = 2;      // how much a page answering more of the typed words counts
+  var COVERAGE_POWER = 1;      // how much a page answering more of the typed words counts
   var MAX_RESULTS = 20;
   var STATUS_DELAY = 700;       // ms of quiet typing before the result count is spoken
 
