@@ -128,6 +128,19 @@ def cmd_pack(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_vendor(_: argparse.Namespace) -> int:
+    from scripts import vendor
+
+    try:
+        written = vendor.write()
+    except vendor.VendorError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    for file in written:
+        print(f"  {file.relative_to(paths.ROOT)}  ({file.stat().st_size:,} bytes)")
+    return 0
+
+
 def cmd_lock(_: argparse.Namespace) -> int:
     cmd = [sys.executable, "-m", "piptools", "compile", "--quiet", "--generate-hashes", "--allow-unsafe",
            "--strip-extras", "--no-emit-index-url", "--output-file", "requirements.lock", "requirements.in"]
@@ -187,6 +200,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--skip", nargs="+", choices=["pages", "pack", "synthetic", "lighthouse"],
                    help="leave out the slow parts")
     p.set_defaults(func=cmd_bench)
+
+    p = sub.add_parser("vendor", help="copy the pinned search library and stemmers, minified, into overrides/assets/javascripts/vendor/")
+    p.set_defaults(func=cmd_vendor)
 
     p = sub.add_parser("lock", help="re-pin requirements.lock from requirements.in with hashes")
     p.set_defaults(func=cmd_lock)

@@ -6,7 +6,8 @@ Figures depend on the machine; the JSON records it. What is measured:
 - page weight of every page of both languages in headless Chromium: first visit (empty cache) and
   second visit (after the home page: only bytes not already loaded), raw and gzip;
 - the offline pack: `make pack` time (median of N), zip and ZIM sizes; search index size per language;
-- search latency from keystroke to results, online and from file://;
+- search quality and latency, online and from file://: the query set of tests/data/search-queries.yml
+  as success at 1 and at 3 per language, and milliseconds per keystroke (scripts/search_quality.py);
 - build time per page on synthetic sites (1, 2 and 5 languages × 20 and 100 pages of filler);
 - Lighthouse scores (performance, accessibility, best practices, SEO), mobile and desktop, on both
   home pages and the longest content page, over a local server that compresses like GitHub Pages.
@@ -30,8 +31,6 @@ from urllib.parse import urlsplit
 
 from scripts import build, paths
 
-SEARCH_QUERIES = {"fr": ["harcelement", "sextorsions", "pedopiegeage", "menaces", "porter plainte", "photo"],
-                  "en": ["blackmailed", "grooming", "threats", "report", "nudes", "complaint"]}
 LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
 
@@ -182,43 +181,17 @@ def page_weights(site: Path) -> list[dict]:
 
 # --- Search -----------------------------------------------------------------------------------------
 
-MEASURE_SEARCH = """async (queries) => {
-    document.querySelector('[data-site-search]').click();
-    const start = performance.now();
-    while (!document.querySelector('#site-search-input') || !(window.__siteSearch || {})[document.documentElement.lang]) {
-        await new Promise(r => setTimeout(r, 5));
-    }
-    await new Promise(r => setTimeout(r, 20));
-    const ready = performance.now() - start;
-    const input = document.querySelector('#site-search-input');
-    const times = [];
-    for (const q of queries) {
-        const t0 = performance.now();
-        input.value = q;
-        input.dispatchEvent(new Event('input'));
-        document.querySelector('.site-search__results').getBoundingClientRect();  // layout done
-        times.push(performance.now() - t0);
-    }
-    return {ready, times, results: document.querySelectorAll('.site-search__link').length};
-}"""
-
-
 def search_latency(site: Path, offline_root: Path | None) -> dict:
-    from scripts.browser import chromium, serve_directory
+    """The query set (tests/data/search-queries.yml) typed into the search box, online and from
+    file://: success at 1 and at 3 per language, and latency per keystroke (scripts/search_quality.py)."""
+    from scripts import search_quality
 
+    result = search_quality.run(site=site, offline_site=offline_root)
     out = {}
-    with chromium() as context:
-        page = context.new_page()
-        with serve_directory(site) as base:
-            for lang in paths.LANGUAGES:
-                page.goto(base + paths.lang_prefix(lang), wait_until="networkidle")
-                r = page.evaluate(MEASURE_SEARCH, SEARCH_QUERIES[lang] * 3)
-                out[f"online_{lang}"] = {"index_ready_ms": round(r["ready"], 1), "median_ms": median(r["times"])}
-        if offline_root is not None:
-            for lang in paths.LANGUAGES:
-                page.goto((offline_root / paths.lang_prefix(lang) / "index.html").as_uri())
-                r = page.evaluate(MEASURE_SEARCH, SEARCH_QUERIES[lang] * 3)
-                out[f"offline_{lang}"] = {"index_ready_ms": round(r["ready"], 1), "median_ms": median(r["times"])}
+    for where, langs in result.items():
+        for lang, r in langs.items():
+            out[f"{where}_{lang}"] = {k: r[k] for k in ("queries", "at1", "at3", "median_ms", "p90_ms", "keystrokes",
+                                                        "index_ready_ms")}
     return out
 
 
@@ -277,6 +250,10 @@ def run(out: Path, runs: int = 3, skip: set[str] | None = None) -> int:
             lang: {"raw": (site / "search" / f"index-{lang}.js").stat().st_size,
                    "gzip": len(gzip.compress((site / "search" / f"index-{lang}.js").read_bytes(), 6))}
             for lang in paths.LANGUAGES}
+        vendor = site / "assets" / "javascripts" / "vendor"
+        report["search_library_bytes"] = {f.name: {"raw": f.stat().st_size, "gzip": len(gzip.compress(f.read_bytes(), 6))}
+                                          for f in sorted(vendor.glob("*.js"))}
+        print(f"Search library and stemmers (raw/gzip bytes, loaded when search opens): {report['search_library_bytes']}")
         print(f"Search index per language (raw/gzip bytes): {report['search_index_bytes']}")
 
         if "pages" not in skip:
@@ -309,7 +286,10 @@ def run(out: Path, runs: int = 3, skip: set[str] | None = None) -> int:
                 report["search_latency"] = search_latency(site, offline / pack.NAME / "site")
         else:
             report["search_latency"] = search_latency(site, None)
-        print(f"Search latency (index ready / median per keystroke, ms): {report['search_latency']}")
+        print("Search, query set (tests/data/search-queries.yml):")
+        for where, r in report["search_latency"].items():
+            print(f"  {where:<11} {r['queries']} queries: top 1 {r['at1']:.0%}, top 3 {r['at3']:.0%}; "
+                  f"median {r['median_ms']} ms per keystroke (p90 {r['p90_ms']}), index ready {r['index_ready_ms']} ms")
 
         if "synthetic" not in skip:
             report["synthetic"] = time_synthetic()

@@ -164,6 +164,10 @@ def make_pack(dist: Path = paths.DIST, with_zim: bool = True) -> dict:
             from scripts import zim
 
             zim_file = outputs / f"{stem}.zim"
+            from scripts.sitedata import records
+
+            search = records.load_cached()[0].search
+            keywords = zim.synonym_keywords(root, search, paths.LANGUAGES, paths.lang_prefix)
             zim.write_zim(root, zim_file, {
                 "Name": "protection-jeunes_fr-en",
                 "Title": "Protéger les jeunes en ligne",
@@ -179,7 +183,7 @@ def make_pack(dist: Path = paths.DIST, with_zim: bool = True) -> dict:
                 "Flavour": "offline",
                 "Source": "https://github.com/protection-jeunes/site",
                 "Scraper": f"protection-jeunes scripts/pack.py {ver}",
-            })
+            }, keywords=keywords)
         sums = outputs / f"{stem}.sha256"
         sums.write_text("".join(f"{sha256(f)}  {f.name}\n" for f in sorted(outputs.iterdir()) if f != sums))
 

@@ -4,6 +4,7 @@ module only calls it). Kiwix readers open it on computers and phones without int
 
 from __future__ import annotations
 
+import html as htmllib
 import mimetypes
 import struct
 import zlib
@@ -38,15 +39,82 @@ def illustration_png(size: int = 48) -> bytes:
         + chunk(b"IEND", b"")
 
 
+SITE_NAMES = (" - Protéger les jeunes en ligne", " - Keeping young people safe online")
+
+
 def _title_of(html: bytes) -> str:
+    """The page's title as Kiwix lists and searches it: entities decoded ("I&#39;m" -> "I'm"), the
+    site name after " - " dropped (every page has it, so it only pushes the words that matter back)."""
     start = html.find(b"<title>")
     end = html.find(b"</title>", start)
-    return html[start + 7:end].decode("utf-8", "replace").strip() if start >= 0 and end > start else ""
+    if start < 0 or end <= start:
+        return ""
+    title = htmllib.unescape(html[start + 7:end].decode("utf-8", "replace")).strip()
+    for name in SITE_NAMES:
+        if title.endswith(name) and len(title) > len(name):
+            title = title[: -len(name)].strip()
+    return title
 
 
-def write_zim(root: Path, out: Path, metadata: dict[str, str], main_path: str = "index.html") -> int:
-    """Pack every file under `root` into `out`. Returns the number of entries."""
-    from libzim.writer import Creator, FileProvider, Hint, Item, StringProvider
+def page_text(html: bytes) -> str:
+    """The article's words, for Kiwix's full-text index (the menus and footer left out)."""
+    import lxml.html
+
+    from scripts.web.search_index import SKIP_XPATH, WHITESPACE
+
+    root = lxml.html.fromstring(html)
+    article = root.find_class("md-content__inner")
+    if not article:
+        return ""
+    for bad in article[0].xpath(SKIP_XPATH):
+        if bad.getparent() is not None:
+            bad.drop_tree()
+    return WHITESPACE.sub(" ", " ".join(article[0].itertext())).strip()
+
+
+def synonym_keywords(root: Path, search: dict, languages: tuple[str, ...], prefix=lambda lang: "") -> dict[str, str]:
+    """Entry path -> words of the data/search-synonyms.yml groups that name the page, per language."""
+    out: dict[str, str] = {}
+    for group in search.get("groups", []):
+        for lang in languages:
+            for page in group.get("pages", []):
+                for candidate in (page.rstrip("/") + ".html", page + "index.html"):
+                    path = f"site/{prefix(lang)}{candidate}"
+                    if (root / path).is_file():
+                        out[path] = (out.get(path, "") + " " + " ".join(group[lang])).strip()
+    return out
+
+
+def write_zim(root: Path, out: Path, metadata: dict[str, str], main_path: str = "index.html",
+              keywords: dict[str, str] | None = None) -> int:
+    """Pack every file under `root` into `out`. Returns the number of entries.
+
+    `keywords` maps entry paths to words readers type for that page (from data/search-synonyms.yml):
+    Kiwix's full-text search then finds the page for them, as the site's own search does."""
+    from libzim.writer import Creator, FileProvider, Hint, IndexData, Item, StringProvider
+
+    class PageIndex(IndexData):
+        def __init__(self, title: str, text: str, words: str):
+            super().__init__()
+            self._title, self._text, self._words = title, text, words
+
+        def has_indexdata(self):
+            return True
+
+        def get_title(self):
+            return self._title
+
+        def get_content(self):
+            return self._text
+
+        def get_keywords(self):
+            return self._words
+
+        def get_wordcount(self):
+            return len(self._text.split())
+
+        def get_geoposition(self):
+            return None
 
     class FileItem(Item):
         def __init__(self, path: str, file: Path, mimetype: str, title: str):
@@ -67,6 +135,13 @@ def write_zim(root: Path, out: Path, metadata: dict[str, str], main_path: str = 
 
         def get_hints(self):
             return {Hint.FRONT_ARTICLE: self._mimetype == "text/html"}
+
+        def get_indexdata(self):
+            # Defining this replaces libzim's own HTML indexing for every item: give it the article
+            # text of each page (None leaves an item out of the full-text index).
+            if self._mimetype != "text/html":
+                return None
+            return PageIndex(self._title, page_text(self._file.read_bytes()), (keywords or {}).get(self._path, ""))
 
     files = sorted(p for p in root.rglob("*") if p.is_file())
     creator_config = Creator(str(out)).config_verbose(False).config_indexing(True, metadata.get("Language", "fra").split(",")[0])

@@ -24,7 +24,7 @@ PARENTS_OUTDATED = ("docs/en/parents.md: warning: may be out of date: docs/fr/pa
 SEXTORTION_OUTDATED = ("docs/fr/risques/sextorsion.md: warning: may be out of date: docs/en/risques/sextorsion.md "
                        "changed since the pair was last synced — bring it up to date, then run "
                        "`python -m scripts sync docs/fr/risques/sextorsion.md`")
-ADD_LINE = ("# Vous êtes parent\n", "# Vous êtes parent\n\n{}\n")  # a new line 11 in docs/fr/parents.md
+ADD_LINE = ("# Vous êtes parent\n", "# Vous êtes parent\n\n{}\n")  # a new line 12 in docs/fr/parents.md
 
 
 def added(sentence: str) -> tuple[str, str]:
@@ -39,33 +39,33 @@ CASES = [
     ]),
     ("heading level mismatch", "docs/en/risques/sextorsion.md",
      "### To get money { #argent }", "## To get money { #argent }", 1, [
-         "docs/en/risques/sextorsion.md:34: section 4 differs between the twins: ### … { #argent } vs ## … "
-         "{ #argent } (compare docs/fr/risques/sextorsion.md:37) — give both pages the same headings, at the same "
+         "docs/en/risques/sextorsion.md:35: section 4 differs between the twins: ### … { #argent } vs ## … "
+         "{ #argent } (compare docs/fr/risques/sextorsion.md:38) — give both pages the same headings, at the same "
          "levels, with the same { #anchor } ids",
          SEXTORTION_OUTDATED,
-         "docs/fr/risques/sextorsion.md:37: section 4 differs between the twins: ### … { #argent } vs ## … "
-         "{ #argent } (compare docs/en/risques/sextorsion.md:34) — give both pages the same headings, at the same "
+         "docs/fr/risques/sextorsion.md:38: section 4 differs between the twins: ### … { #argent } vs ## … "
+         "{ #argent } (compare docs/en/risques/sextorsion.md:35) — give both pages the same headings, at the same "
          "levels, with the same { #anchor } ids",
      ]),
     ("missing anchor", "docs/en/risques/sextorsion.md",
      "## Faked images { #images-truquees }", "## Faked images", 1, [
-         "docs/en/risques/sextorsion.md:46: section 5 differs between the twins: ## … { #images-truquees } vs "
-         "## Faked images (compare docs/fr/risques/sextorsion.md:51) — give both pages the same headings, at the "
+         "docs/en/risques/sextorsion.md:47: section 5 differs between the twins: ## … { #images-truquees } vs "
+         "## Faked images (compare docs/fr/risques/sextorsion.md:52) — give both pages the same headings, at the "
          "same levels, with the same { #anchor } ids",
-         "docs/en/risques/sextorsion.md:46: the heading “Faked images” has no explicit anchor — end it with "
+         "docs/en/risques/sextorsion.md:47: the heading “Faked images” has no explicit anchor — end it with "
          "{ #a-short-id } and use the same id in the other language",
          SEXTORTION_OUTDATED,
-         "docs/fr/risques/sextorsion.md:51: section 5 differs between the twins: ## … { #images-truquees } vs "
-         "## Faked images (compare docs/en/risques/sextorsion.md:46) — give both pages the same headings, at the "
+         "docs/fr/risques/sextorsion.md:52: section 5 differs between the twins: ## … { #images-truquees } vs "
+         "## Faked images (compare docs/en/risques/sextorsion.md:47) — give both pages the same headings, at the "
          "same levels, with the same { #anchor } ids",
      ]),
     ("marker mismatch", "docs/en/risques/sextorsion.md",
      "data:penalty law=cp-227-23-1 case=aggravation-1", "data:penalty law=cp-227-23-1 case=base", 1, [
-         "docs/en/risques/sextorsion.md:88: data marker `penalty case=base law=cp-227-23-1` appears 2× here but "
+         "docs/en/risques/sextorsion.md:89: data marker `penalty case=base law=cp-227-23-1` appears 2× here but "
          "1× in docs/fr/risques/sextorsion.md — place the same <!-- data:… --> markers, with the same arguments, "
          "in both",
          SEXTORTION_OUTDATED,
-         "docs/fr/risques/sextorsion.md:96: data marker `penalty case=aggravation-1 law=cp-227-23-1` appears 1× "
+         "docs/fr/risques/sextorsion.md:97: data marker `penalty case=aggravation-1 law=cp-227-23-1` appears 1× "
          "here but 0× in docs/en/risques/sextorsion.md — place the same <!-- data:… --> markers, with the same "
          "arguments, in both",
      ]),
@@ -82,44 +82,44 @@ CASES = [
          "60 characters or fewer",
      ]),
     ("review date in the future", "docs/fr/parents.md", "reviewed_on: 2026-11-22", "reviewed_on: 2099-01-01", 1, [
-        "docs/fr/parents.md:5: `reviewed_on` 2099-01-01 is in the future — write the date you actually re-read "
+        "docs/fr/parents.md:6: `reviewed_on` 2099-01-01 is in the future — write the date you actually re-read "
         "the page",
     ]),
     ("unknown source id", "docs/fr/parents.md", "sources: [weprotect-gta-2023,", "sources: [weprotect-gta-2042,", 1, [
         PARENTS_OUTDATED,
-        "docs/en/parents.md:6: front matter `sources` has weprotect-gta-2023 where docs/fr/parents.md has "
+        "docs/en/parents.md:7: front matter `sources` has weprotect-gta-2023 where docs/fr/parents.md has "
         "weprotect-gta-2042 — `sources` is the same in both languages: copy it from one twin to the other",
-        "docs/fr/parents.md:6: front matter `sources` has weprotect-gta-2042 where docs/en/parents.md has "
+        "docs/fr/parents.md:7: front matter `sources` has weprotect-gta-2042 where docs/en/parents.md has "
         "weprotect-gta-2023 — `sources` is the same in both languages: copy it from one twin to the other",
-        "docs/fr/parents.md:6: unknown source id 'weprotect-gta-2042' — add the publication to data/sources.yml, "
+        "docs/fr/parents.md:7: unknown source id 'weprotect-gta-2042' — add the publication to data/sources.yml, "
         "or fix the id",
     ]),
     ("outdated twin", "docs/fr/parents.md", *added("Une phrase ajoutée."), 0, [PARENTS_OUTDATED]),
     ("spelling", "docs/fr/parents.md", *added("Une phrasse ajoutée."), 1, [
         PARENTS_OUTDATED,
-        "docs/fr/parents.md:11: unknown word “phrasse” — correct the spelling, or add the word to `words` in "
+        "docs/fr/parents.md:12: unknown word “phrasse” — correct the spelling, or add the word to `words` in "
         "cspell.json if it is right",
     ]),
     # A warning: readers already see the right spaces (the build fixes them), and a contributor in the
     # browser cannot type a no-break space; `make fix` or the pre-commit hook tidies the source.
     ("typography", "docs/fr/parents.md", *added("Attention: une phrase."), 0, [
         PARENTS_OUTDATED,
-        "docs/fr/parents.md:11: warning: French typography: no space before « : » — readers already see the "
+        "docs/fr/parents.md:12: warning: French typography: no space before « : » — readers already see the "
         "right spaces; run `make fix` to tidy the source (or leave it to the pre-commit hook or a maintainer)",
     ]),
     ("markdown", "docs/fr/parents.md", "# Vous êtes parent\n", "# Vous êtes parent\nUne phrase collée.\n", 1, [
         PARENTS_OUTDATED,
-        "docs/fr/parents.md:9: MD022 Headings should be surrounded by blank lines [Expected: 1; Actual: 0; Below] "
+        "docs/fr/parents.md:10: MD022 Headings should be surrounded by blank lines [Expected: 1; Actual: 0; Below] "
         "— leave a blank line before and after the heading",
     ]),
     ("number typed in prose", "docs/fr/parents.md", *added("Appelez le 3018."), 1, [
         PARENTS_OUTDATED,
-        "docs/fr/parents.md:11: a help-line number (fr-3018) is typed in the page — write "
+        "docs/fr/parents.md:12: a help-line number (fr-3018) is typed in the page — write "
         "<!-- data:tel id=fr-3018 --> so it comes from data/helplines.yml",
     ]),
     ("blaming word", "docs/fr/parents.md", *added("Votre enfant a été imprudent."), 1, [
         PARENTS_OUTDATED,
-        "docs/fr/parents.md:11: “imprudent”: juge la victime au lieu de décrire la manipulation — write instead "
+        "docs/fr/parents.md:12: “imprudent”: juge la victime au lieu de décrire la manipulation — write instead "
         "décrire ce que fait l'auteur (il manipule, il ment, il menace)",
     ]),
 ]
@@ -194,7 +194,7 @@ def test_fix_repairs_typography_front_matter_and_markdown_layout(checked_copy):
 def test_annotations_are_printed_in_github_actions(checked_copy):
     break_page(checked_copy, "docs/fr/parents.md", *added("Appelez le 3018."))
     result = run_check(checked_copy, "docs/fr/parents.md", env={"GITHUB_ACTIONS": "true"})
-    assert "::error file=docs/fr/parents.md,line=11::a help-line number (fr-3018) is typed in the page" in result.stdout
+    assert "::error file=docs/fr/parents.md,line=12::a help-line number (fr-3018) is typed in the page" in result.stdout
     assert "::warning file=docs/en/parents.md::may be out of date" in result.stdout
 
 
@@ -231,3 +231,16 @@ def test_make_fix_keeps_front_matter_comments(tmp_path):
         "---\n# TODO: relire la description\ntitle: Un titre  # court\ndescription: \"Une page : un test.\"\n"
         "reviewed_on: 2026-11-22  # relu\n---\n\n# Un titre\n\nTexte.\n")
     assert not frontmatter.fix(read_page(page))
+
+
+def test_tagging_a_page_kind_does_not_make_its_twin_out_of_date(tmp_path):
+    from scripts.checks import freshness
+
+    page = (ROOT / "docs/fr/parents.md").read_text(encoding="utf-8")
+    assert "\nkind: explain\n" in page
+    untagged = tmp_path / "untagged.md"
+    untagged.write_text(page.replace("\nkind: explain\n", "\n"), encoding="utf-8")
+    retagged = tmp_path / "retagged.md"
+    retagged.write_text(page.replace("kind: explain", "kind: crisis"), encoding="utf-8")
+    assert freshness.content_hash(ROOT / "docs/fr/parents.md") == freshness.content_hash(untagged)
+    assert freshness.content_hash(retagged) == freshness.content_hash(untagged)

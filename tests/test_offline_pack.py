@@ -218,3 +218,28 @@ def test_printing_hides_the_chrome_and_shows_link_addresses(unpacked):
             return a ? getComputedStyle(a, '::after').content : 'none';
         }""")
         assert "http" in shown
+
+
+def test_kiwix_search_finds_the_crisis_pages(dist):
+    """Kiwix lists and searches page titles as readers read them (no "I&#39;m", no site name), and its
+    full-text search also knows the words of data/search-synonyms.yml that name a page."""
+    from libzim.reader import Archive
+    from libzim.search import Query, Searcher
+    from libzim.suggestion import SuggestionSearcher
+
+    archive = Archive(str(next(dist.glob("*.zim"))))
+    assert archive.get_entry_by_path("site/en/que-faire/chantage.html").title == "I'm being blackmailed"
+    assert archive.get_entry_by_path("site/que-faire/chantage.html").title == "On me fait du chantage"
+
+    def titles(query):
+        return list(SuggestionSearcher(archive).suggest(query).getResults(0, 5))
+
+    def full_text(query):
+        return list(Searcher(archive).search(Query().set_query(query)).getResults(0, 5))
+
+    assert titles("blackmailed")[0] == "site/en/que-faire/chantage.html"
+    assert "site/en/que-faire/chantage.html" in titles("blackmail")[:3]
+    assert "site/que-faire/chantage.html" in titles("chantage")[:1]
+    assert "site/en/que-faire/chantage.html" in full_text("blackmail")
+    assert "site/en/que-faire/chantage.html" in full_text("threats")[:1]
+    assert "site/que-faire/chantage.html" in full_text("chantage")[:3]

@@ -6,7 +6,8 @@ checked that they say the same thing (`python -m scripts sync docs/fr/X.md`). Af
 - exactly one side changed: the OTHER side may be out of date. `check` warns, and the built page of
   that side shows a visible notice.
 The record is a file in the repository, so this works without git history (zips, shallow clones).
-Hashes ignore trailing spaces and the `reviewed_on` line, so re-dating a page does not count as a change.
+Hashes ignore trailing spaces and the `reviewed_on` and `kind` lines, so re-dating a page or tagging it for
+search (`kind` is the same in both languages, checked by the parity check) does not count as a change.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ OTHER = {"fr": "en", "en": "fr"}
 def content_hash(path: Path) -> str:
     text = path.read_text(encoding="utf-8")
     text = re.sub(r"^reviewed_on:.*$", "", text, flags=re.M)
+    text = re.sub(r"^kind:.*\n", "", text, flags=re.M)  # the whole line: hashes stay those of pages without it
     text = "\n".join(line.rstrip() for line in text.strip().splitlines())
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 

@@ -15,10 +15,10 @@ from scripts.checks.pages import Page, as_document
 from scripts.checks.report import Problem, rel
 from scripts.sitedata.records import SiteData, schema_problem, validator
 
-KEY_ORDER = ["title", "description", "audience", "covers", "age_band", "duration_minutes", "objectives",
+KEY_ORDER = ["title", "description", "audience", "kind", "covers", "age_band", "duration_minutes", "objectives",
              "reviewed_on", "sources", "hide"]
 # Values that must be identical in both languages (checked by scripts/checks/parity.py).
-LANGUAGE_NEUTRAL = ["audience", "age_band", "duration_minutes", "sources", "hide"]
+LANGUAGE_NEUTRAL = ["audience", "kind", "age_band", "duration_minutes", "sources", "hide"]
 FLOW_LISTS = {"audience", "sources", "hide"}
 
 

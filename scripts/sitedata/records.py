@@ -37,6 +37,7 @@ class SiteData:
     figures: dict[str, dict] = field(default_factory=dict)
     terms: dict[str, dict] = field(default_factory=dict)  # glossary
     labels: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> key -> text
+    search: dict = field(default_factory=dict)  # data/search-synonyms.yml (stop words, groups, no-results)
 
     def label(self, key: str, lang: str) -> str:
         try:
@@ -246,6 +247,22 @@ def load_data(data_dir: Path = paths.DATA, today: dt.date | None = None,
         if isinstance(labels_doc.data, dict):
             data.labels = {lang: {k: v[lang] for k, v in labels_doc.data.items()
                                   if isinstance(v, dict) and isinstance(v.get(lang), str)} for lang in languages}
+
+    search_doc = _read(data_dir / "search-synonyms.yml", problems)
+    if search_doc is not None:
+        search_schema = validator(schema_dir, "search-synonyms.schema.json")
+        errors = sorted(search_schema.iter_errors(search_doc.data), key=lambda e: search_doc.line(tuple(e.absolute_path)))
+        problems.extend(schema_problem(search_doc, e, records=False) for e in errors)
+        if not errors:
+            data.search = search_doc.data
+            seen_groups: dict[str, int] = {}
+            for i, group in enumerate(search_doc.data["groups"]):
+                line = search_doc.line(("groups", i, "id"))
+                if group["id"] in seen_groups:
+                    problems.append(Problem(rel(search_doc.path), line,
+                                            f"the group id {group['id']!r} is used twice (first on line "
+                                            f"{seen_groups[group['id']]})", "give each group its own id"))
+                seen_groups.setdefault(group["id"], line)
 
     # Meaning: what a schema cannot say.
     if "laws" in docs:

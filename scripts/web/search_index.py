@@ -3,12 +3,19 @@
 Material's search puts both languages in one index, does not fold accents and loads the whole index
 on every first visit. Ours writes one small file per language (search/index-fr.js, index-en.js),
 which assets/javascripts/search.js loads only when the reader opens search — with a <script> tag,
-so it also works from file:// in the offline pack. Accent folding and stemming happen in the
-browser, on both the index and the query, with one implementation (search.js).
+so it also works from file:// in the offline pack. The browser indexes it with MiniSearch (vendored,
+see scripts/vendor.py), folding accents and stemming with the Snowball French or Porter English
+stemmer, on both the index and the query.
 
-Each entry is a section of a page: {u: url relative to the site root (with #anchor), t: page title,
-h: section heading, x: text}; the page's first entry also has d: its description (front matter),
-which says in a sentence what the page is for and so ranks it well for the words a reader uses.
+The file holds {docs, stop, groups, none}:
+- docs: each a section of a page: {u: url relative to the site root (with #anchor), t: page title,
+  h: section heading, x: text, k: the page's kind (c crisis, e explain, l lesson)}; the page's first
+  entry also has d: its description (front matter), which says in a sentence what the page is for
+  and so ranks it well for the words a reader uses;
+- stop, keep, groups: this language's stop words, words never stemmed, and synonym groups (data/search-synonyms.yml), a group
+  being {w: words and phrases, p: urls of its pages that exist};
+- none: what to offer when nothing matches: {pages: [{u, t}], tel: {name, number, tel},
+  contacts: {u, t}}.
 The help block and sources at the foot of every page are left out: they would make every page match
 "3018"; so would the full list of sources on the About page.
 """
@@ -34,7 +41,20 @@ def _text(element) -> str:
     return WHITESPACE.sub(" ", " ".join(element.itertext())).strip()
 
 
-def sections(html: str, url: str) -> list[dict]:
+KINDS = {"crisis": "c", "explain": "e", "lesson": "l"}
+
+
+def default_kind(url: str, lang_prefix: str = "") -> str:
+    """The kind of a page without `kind` in its front matter, from its address."""
+    path = url[len(lang_prefix):] if lang_prefix and url.startswith(lang_prefix) else url
+    if path.startswith("que-faire/"):
+        return "crisis"
+    if path.startswith("ecoles/"):
+        return "lesson"
+    return "explain"
+
+
+def sections(html: str, url: str, kind: str = "explain") -> list[dict]:
     """Split the article of a built page into searchable sections."""
     root = lxml.html.fromstring(html)
     article = root.find_class("md-content__inner")
@@ -61,7 +81,7 @@ def sections(html: str, url: str) -> list[dict]:
     result = []
     for number, entry in enumerate(entries):
         text = " ".join(t for t in entry["x"] if t)[:MAX_TEXT]
-        record = {"u": entry["u"], "t": entry["t"], "h": entry["h"], "x": text}
+        record = {"u": entry["u"], "t": entry["t"], "h": entry["h"], "x": text, "k": KINDS.get(kind, "e")}
         if number == 0 and description:
             record["d"] = description
         if text or entry["h"] or record.get("d"):
@@ -69,9 +89,43 @@ def sections(html: str, url: str) -> list[dict]:
     return result
 
 
-def script(lang: str, entries: list[dict]) -> str:
+def extras(lang: str, lang_prefix: str, entries: list[dict], search: dict, helplines: dict) -> tuple[dict, list[str]]:
+    """This language's stop words, synonym groups and no-results offer, from data/search-synonyms.yml.
+    Pages named there that this build does not have are left out; returns (extras, warnings)."""
+    titles = {e["u"]: e["t"] for e in entries if "#" not in e["u"]}
+    warnings: list[str] = []
+
+    def page(path: str, where: str) -> str | None:
+        # Hosted builds have directory URLs (que-faire/chantage/); the offline flavour has files
+        # (que-faire/chantage.html, contacts/index.html).
+        for url in (lang_prefix + path, lang_prefix + path.rstrip("/") + ".html", lang_prefix + path + "index.html"):
+            if url in titles:
+                return url
+        warnings.append(f"data/search-synonyms.yml: {where}: no page {path!r} in the {lang} build — skipped")
+        return None
+
+    groups = []
+    for group in search.get("groups", []):
+        pages = [u for u in (page(p, f"group {group['id']!r}") for p in group.get("pages", [])) if u]
+        groups.append({"w": group[lang], **({"p": pages} if pages else {})})
+    none_cfg = search.get("no_results", {})
+    doors = [{"u": u, "t": titles[u]} for u in (page(p, "no_results") for p in none_cfg.get("pages", [])) if u]
+    none: dict = {"pages": doors}
+    contacts = page(none_cfg.get("contacts", "contacts/"), "no_results")
+    if contacts:
+        none["contacts"] = {"u": contacts, "t": titles[contacts]}
+    line = helplines.get(none_cfg.get("helpline", ""))
+    if line:
+        none["tel"] = {"name": line["name"][lang], "number": line["phone"], "tel": line["tel"]}
+    elif none_cfg.get("helpline"):
+        warnings.append(f"data/search-synonyms.yml: no_results: no help line {none_cfg['helpline']!r} in data/helplines.yml")
+    return {"stop": search.get("stop_words", {}).get(lang, []), "keep": search.get("keep_whole", {}).get(lang, []),
+            "groups": groups, "none": none}, warnings
+
+
+def script(lang: str, entries: list[dict], extra: dict | None = None) -> str:
     """The index as a tiny script that registers itself (loadable from file://, no fetch)."""
-    payload = json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
+    payload = json.dumps({"docs": entries, **(extra or {})}, ensure_ascii=False, separators=(",", ":"))
     return f'(window.__siteSearch=window.__siteSearch||{{}})["{lang}"]={payload};\n'
 
 
