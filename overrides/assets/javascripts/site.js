@@ -49,6 +49,34 @@
   });
 
   /*
+   * One touch leaves, whatever is open. The search is a modal dialog: while it is open the rest of
+   * the page is inert and a touch on the button lands on the dialog's backdrop, which would only
+   * close the search. So the exit listens first (capture phase on window, before any handler of
+   * the page) and leaves when the pointer goes down on the button or on the backdrop right above
+   * it, never when it goes down on the dialog's own content. It leaves at pointerdown: a reader
+   * who must hide the screen should not wait for the finger to lift.
+   */
+  function overExit(event) {
+    var link = document.querySelector("[data-quick-exit]");
+    if (!link) return false;
+    var target = event.target;
+    if (target.closest && target.closest("[data-quick-exit]")) return true;
+    var dialog = target.closest && target.closest("dialog[open]");
+    if (dialog !== target) return false; // only the backdrop of an open dialog, else the page as hit
+    var x = event.clientX, y = event.clientY;
+    var inside = function (rect) { return x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom; };
+    return inside(link.getBoundingClientRect()) && !inside(dialog.getBoundingClientRect());
+  }
+
+  window.addEventListener("pointerdown", function (event) {
+    if (event.button > 0 || !event.isPrimary) return;
+    if (overExit(event)) {
+      event.stopPropagation();
+      quickExit(event);
+    }
+  }, true);
+
+  /*
    * 3. Search: the button appears only when JavaScript runs. The search code and this language's
    * index are loaded on first use, so a first visit never pays for them. "/" opens it too.
    */
