@@ -180,6 +180,16 @@ def _render_tel(data: SiteData, lang: str, m: Marker) -> str:
     return render.tel_inline(line)
 
 
+def _render_call(data: SiteData, lang: str, m: Marker) -> str:
+    _check_keys(m, {"id", "other"}, {"id"})
+    line = _one(m, data.helplines, "help line", "data/helplines.yml")
+    other = _one(m, data.helplines, "help line", "data/helplines.yml", key="other") if "other" in m.args else None
+    for record in (line, other):
+        if record is not None and "phone" not in record:
+            raise MarkerError(f"{record['id']} has no phone number", "choose a help line with a phone number")
+    return render.call_block(data, lang, line, other)
+
+
 def _render_link(data: SiteData, lang: str, m: Marker) -> str:
     _check_keys(m, {"id"}, {"id"})
     line = _one(m, data.helplines, "help line", "data/helplines.yml")
@@ -212,6 +222,7 @@ INLINE = {"figure", "tel", "link", "penalty", "cite"}
 RENDERERS: dict[str, Callable[[SiteData, str, Marker], str]] = {
     "figure": _render_figure,
     "tel": _render_tel,
+    "call": _render_call,
     "link": _render_link,
     "penalty": _render_penalty,
     "cite": _render_cite,
