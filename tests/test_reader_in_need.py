@@ -6,7 +6,8 @@ phone emulation (touch, 390×844 and 320×640), both languages, on the built sit
 - the quick exit is inside the screen and uncovered at the top, middle and bottom of every page;
 - no page is wider than a 320 px screen;
 - one tap on the exit leaves even with the search or the menu open, and Shift×3 leaves from search;
-- the pupil and parent cards print on exactly one A4 page (printed the way the offline pack does).
+- the pupil and parent cards print on exactly one A4 page (printed the way the offline pack does),
+  their help lines under a heading, and printed web addresses wrap only between their parts.
 
 Chromium is launched once for the module; each test gets a fresh context (cookie-less profile).
 """
@@ -219,6 +220,26 @@ def test_pupil_and_parent_cards_print_on_one_page(site, tmp_path):
     counts = {out.name: page_count(out.read_bytes()) for out in written}
     assert len(counts) == 4 and all(counts.values()), counts
     assert all(n == 1 for n in counts.values()), f"cards printed on more than one page: {counts}"
+
+
+@pytest.mark.parametrize("lang", paths.LANGUAGES)
+def test_printed_web_addresses_wrap_only_between_their_parts(browser, served_site, lang):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(served_site + paths.lang_prefix(lang) + CARDS[0])
+        page.emulate_media(media="print")
+        shown = page.evaluate("""() => [...document.querySelectorAll('.md-typeset a[href^="http"]')].map(a => ({
+            href: a.getAttribute('href'), after: getComputedStyle(a, '::after').content,
+            wordBreak: getComputedStyle(a, '::after').wordBreak}))""")
+    finally:
+        context.close()
+    assert shown, "no web address on the card"
+    for link in shown:
+        # The address is written out, with a break point after each "/" and "." and nowhere else.
+        assert "\u200b" in link["after"], link
+        assert link["after"].replace("\u200b", "").rstrip('")').endswith(link["href"].rstrip("/")), link
+        assert link["wordBreak"] != "break-all", link
 
 
 @pytest.mark.parametrize("lang", paths.LANGUAGES)

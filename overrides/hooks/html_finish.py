@@ -8,7 +8,6 @@
   inside guillemets; scripts/checks/typography.py), whatever was typed in the page or the data;
 - hides task lists' decorative checkboxes from screen readers, and keeps a glossary tooltip only on
   the first occurrence of each term per page (scripts/web/a11y.py);
-- gives links to other sites an address that wraps between its parts on paper (scripts/web/printing.py);
 - adds rel="noopener noreferrer" to links to other sites and a Content-Security-Policy <meta> that
   allows only this site's files and the hashes of Material's few inline scripts (scripts/web/csp.py).
 
@@ -30,7 +29,7 @@ if str(ROOT) not in sys.path:
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from scripts.checks import typography  # noqa: E402
-from scripts.web import a11y, csp, printing, search_index  # noqa: E402
+from scripts.web import a11y, csp, search_index  # noqa: E402
 
 _build: dict = {}
 
@@ -63,7 +62,6 @@ def on_post_page(output, page, config):
     output = a11y.decorative_task_checkboxes(output)
     output = a11y.first_tooltips_only(output)
     output = csp.secure_external_links(output, _build["host"])
-    output = printing.print_addresses(output)
     return csp.add_policy(output, offline=_build["offline"])
 
 

@@ -116,6 +116,31 @@
     }
   });
 
+  /*
+   * 5. Printing: the print stylesheet writes each outside link's address after its text. A long
+   * address must wrap between its parts, never inside a word, so just before printing each link
+   * gets data-print-href, its address with a zero-width space after / . - _ ? & = (done here, not
+   * in the HTML, so readers who never print never download it). "beforeprint" covers a reader's
+   * print; the media change covers Chromium printing to PDF (scripts/pdf.py emulates print media).
+   */
+  function printableAddresses() {
+    var links = document.querySelectorAll('.md-typeset a[href^="http"]:not([data-print-href])');
+    for (var i = 0; i < links.length; i++) {
+      var href = links[i].getAttribute("href");
+      var cut = href.indexOf("://") + 3;
+      var rest = href.slice(cut).replace(/\/$/, "").replace(/([\/.\-_?&=])/g, "$1\u200b");
+      links[i].setAttribute("data-print-href", href.slice(0, cut) + rest.replace(/\u200b$/, ""));
+    }
+  }
+  window.addEventListener("beforeprint", printableAddresses);
+  var printMedia = window.matchMedia && window.matchMedia("print");
+  if (printMedia) {
+    if (printMedia.matches) printableAddresses();
+    var onPrintMedia = function (event) { if (event.matches) printableAddresses(); };
+    if (printMedia.addEventListener) printMedia.addEventListener("change", onPrintMedia);
+    else if (printMedia.addListener) printMedia.addListener(onPrintMedia);
+  }
+
   var shiftPresses = 0;
   var shiftTimer = null;
   document.addEventListener("keydown", function (event) {
