@@ -252,3 +252,20 @@ def test_cards_put_their_help_lines_under_a_heading(site, lang, card):
     assert block is not None
     heading = block.find_previous(["h1", "h2", "h3"])
     assert heading.get("id") == "qui-appeler", heading
+
+
+@pytest.mark.parametrize("lang", paths.LANGUAGES)
+@pytest.mark.parametrize("hub", HUBS)
+def test_call_button_shows_the_hours_from_the_data(site, lang, hub):
+    from bs4 import BeautifulSoup
+
+    from scripts.sitedata import records, render
+
+    data, _ = records.load_cached()
+    line = data.helplines["fr-3018"]
+    html = (site / paths.lang_prefix(lang) / hub / "index.html").read_text(encoding="utf-8")
+    call = BeautifulSoup(html, "lxml").select_one('article .call-now[data-record="fr-3018"]')
+    assert call is not None, "no call button for the main line"
+    assert call.a["href"] == render.tel_href(line["tel"])
+    when = call.select_one(".call-now__when").get_text()
+    assert render.format_hours(line["hours"], lang, data).replace("\u00a0", " ") in when.replace("\u00a0", " ")
