@@ -229,7 +229,8 @@ def test_printed_web_addresses_wrap_only_between_their_parts(browser, served_sit
         page = context.new_page()
         page.goto(served_site + paths.lang_prefix(lang) + CARDS[0])
         page.emulate_media(media="print")
-        shown = page.evaluate("""() => [...document.querySelectorAll('.md-typeset a[href^="http"]')].map(a => ({
+        shown = page.evaluate("""() => [...document.querySelectorAll('.md-typeset a[href^="http"]')]
+            .filter(a => a.checkVisibility()).map(a => ({
             href: a.getAttribute('href'), after: getComputedStyle(a, '::after').content,
             wordBreak: getComputedStyle(a, '::after').wordBreak}))""")
     finally:

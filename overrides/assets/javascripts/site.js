@@ -49,27 +49,25 @@
   });
 
   /*
-   * One touch leaves, whatever is open. The search is a modal dialog: while it is open the rest of
-   * the page is inert and a touch on the button lands on the dialog's backdrop, which would only
-   * close the search. So the exit listens first (capture phase on window, before any handler of
-   * the page) and leaves when the pointer goes down on the button or on the backdrop right above
-   * it, never when it goes down on the dialog's own content. It leaves at pointerdown: a reader
-   * who must hide the screen should not wait for the finger to lift.
+   * One tap leaves, whatever is open. The search is a modal dialog: while it is open the rest of
+   * the page is inert and a tap on the button lands on the dialog's backdrop, whose click handler
+   * would only close the search. So the exit listens first (capture phase on window, before any
+   * handler of the page) and leaves when the click lands on the backdrop right over the button,
+   * never when it lands on the dialog's own content. A click, not pointerdown: a finger that only
+   * starts a scroll on the button must not throw the reader out.
    */
   function overExit(event) {
     var link = document.querySelector("[data-quick-exit]");
-    if (!link) return false;
     var target = event.target;
-    if (target.closest && target.closest("[data-quick-exit]")) return true;
-    var dialog = target.closest && target.closest("dialog[open]");
-    if (dialog !== target) return false; // only the backdrop of an open dialog, else the page as hit
+    if (!link || !target.closest) return false;
+    var dialog = target.closest("dialog[open]");
+    if (dialog !== target) return false; // only the backdrop of an open dialog
     var x = event.clientX, y = event.clientY;
     var inside = function (rect) { return x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom; };
     return inside(link.getBoundingClientRect()) && !inside(dialog.getBoundingClientRect());
   }
 
-  window.addEventListener("pointerdown", function (event) {
-    if (event.button > 0 || !event.isPrimary) return;
+  window.addEventListener("click", function (event) {
     if (overExit(event)) {
       event.stopPropagation();
       quickExit(event);
@@ -118,10 +116,9 @@
 
   /*
    * 5. Printing: the print stylesheet writes each outside link's address after its text. A long
-   * address must wrap between its parts, never inside a word, so just before printing each link
-   * gets data-print-href, its address with a zero-width space after / . - _ ? & = (done here, not
-   * in the HTML, so readers who never print never download it). "beforeprint" covers a reader's
-   * print; the media change covers Chromium printing to PDF (scripts/pdf.py emulates print media).
+   * address must wrap between its parts, never inside a word, so each link gets data-print-href,
+   * its address with a zero-width space after / . - _ ? & = — set here when the page loads (not in
+   * the HTML, which would weigh on every visit), so it is there however the page gets printed.
    */
   function printableAddresses() {
     var links = document.querySelectorAll('.md-typeset a[href^="http"]:not([data-print-href])');
@@ -132,14 +129,8 @@
       links[i].setAttribute("data-print-href", href.slice(0, cut) + rest.replace(/\u200b$/, ""));
     }
   }
+  printableAddresses();
   window.addEventListener("beforeprint", printableAddresses);
-  var printMedia = window.matchMedia && window.matchMedia("print");
-  if (printMedia) {
-    if (printMedia.matches) printableAddresses();
-    var onPrintMedia = function (event) { if (event.matches) printableAddresses(); };
-    if (printMedia.addEventListener) printMedia.addEventListener("change", onPrintMedia);
-    else if (printMedia.addListener) printMedia.addListener(onPrintMedia);
-  }
 
   var shiftPresses = 0;
   var shiftTimer = null;
