@@ -57,6 +57,21 @@ def chromium(**context_options) -> Iterator:
         shutil.rmtree(profile, ignore_errors=True)
 
 
+@contextlib.contextmanager
+def chromium_browser() -> Iterator:
+    """Yield a Playwright Browser (same executable and flags as `chromium`) for callers that open many
+    short-lived contexts: `browser.new_context(...)` gives each one a fresh, cookie-less profile, so a
+    test module can launch Chromium once and still isolate its tests."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_FLAGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Static files, no request log; optionally gzip like GitHub Pages does for text assets."""
 

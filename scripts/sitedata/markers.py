@@ -207,6 +207,20 @@ def _render_scam_warning(data: SiteData, lang: str, m: Marker) -> str:
     return render.scam_warning_block(data, lang)
 
 
+def _render_call_now(data: SiteData, lang: str, m: Marker) -> str:
+    """The first-screen call button (home page and hubs): the line's name, hours and cost, then who
+    answers when it is closed (`other=`, else the line's `night_alternative` in data)."""
+    _check_keys(m, {"id", "other"}, {"id"})
+    line = _one(m, data.helplines, "help line", "data/helplines.yml")
+    other = _one(m, data.helplines, "help line", "data/helplines.yml", key="other") if "other" in m.args else None
+    for record in (line, other):
+        if record is not None and "phone" not in record:
+            raise MarkerError(f"{record['id']} has no phone number", "choose a help line with a phone number")
+    if other is None and line.get("night_alternative"):
+        other = data.helplines[line["night_alternative"]]
+    return render.call_block(data, lang, line, other)
+
+
 def _render_link(data: SiteData, lang: str, m: Marker) -> str:
     _check_keys(m, {"id"}, {"id"})
     line = _one(m, data.helplines, "help line", "data/helplines.yml")
@@ -251,6 +265,7 @@ RENDERERS: dict[str, Callable[[SiteData, str, Marker], str]] = {
     "figure": _render_figure,
     "tel": _render_tel,
     "call": _render_call,
+    "call-now": _render_call_now,
     "crisis": _render_crisis,
     "scam-warning": _render_scam_warning,
     "link": _render_link,

@@ -258,6 +258,26 @@ def _when_line(line: dict, lang: str, data: SiteData) -> str:
 
 
 
+def call_block(data: SiteData, lang: str, line: dict, other: dict | None = None) -> str:
+    """A big call button for one help line, with its hours; `other` is the line to call when it is
+    closed (its hours too). For the first screen of the home page and the hubs."""
+    facts = [format_hours(line["hours"], lang, data)] if "hours" in line else []
+    if line.get("cost") == "free":
+        facts.append(data.label("helpline.free", lang))
+    button = (f'<a class="call-now__button helpline__tel" href="{tel_href(line["tel"])}" data-tel="{e(line["tel"])}">'
+              f'{e(data.label("helpline.call", lang))} {e(line["phone"]).replace(" ", NBSP)}</a>')
+    html = (f'<p class="call-now" data-record="{e(line["id"])}">{button} '
+            f'<span class="call-now__when">{e(line["name"][lang])} · {e(" · ".join(facts))}</span></p>')
+    if other is not None:
+        when = format_hours(other["hours"], lang, data) if "hours" in other else ""
+        html += (f'<p class="call-now__other" data-record="{e(other["id"])}">'
+                 f'{e(data.label("call.other", lang))}{colon(lang)} '
+                 f'<a class="helpline__tel" href="{tel_href(other["tel"])}" data-tel="{e(other["tel"])}">'
+                 f'{e(other["phone"]).replace(" ", NBSP)}</a> · {e(other["name"][lang])}'
+                 f'{" · " + e(when) if when else ""}</p>')
+    return block("call", html)
+
+
 def select_helplines(data: SiteData, ids=None, country=None, situation=None, audience=None) -> list[dict]:
     if ids:
         return [data.helplines[i] for i in ids]

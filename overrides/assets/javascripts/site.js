@@ -49,6 +49,32 @@
   });
 
   /*
+   * One tap leaves, whatever is open. The search is a modal dialog: while it is open the rest of
+   * the page is inert and a tap on the button lands on the dialog's backdrop, whose click handler
+   * would only close the search. So the exit listens first (capture phase on window, before any
+   * handler of the page) and leaves when the click lands on the backdrop right over the button,
+   * never when it lands on the dialog's own content. A click, not pointerdown: a finger that only
+   * starts a scroll on the button must not throw the reader out.
+   */
+  function overExit(event) {
+    var link = document.querySelector("[data-quick-exit]");
+    var target = event.target;
+    if (!link || !target.closest) return false;
+    var dialog = target.closest("dialog[open]");
+    if (dialog !== target) return false; // only the backdrop of an open dialog
+    var x = event.clientX, y = event.clientY;
+    var inside = function (rect) { return x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom; };
+    return inside(link.getBoundingClientRect()) && !inside(dialog.getBoundingClientRect());
+  }
+
+  window.addEventListener("click", function (event) {
+    if (overExit(event)) {
+      event.stopPropagation();
+      quickExit(event);
+    }
+  }, true);
+
+  /*
    * 3. Search: the button appears only when JavaScript runs. The search code and this language's
    * index are loaded on first use, so a first visit never pays for them. "/" opens it too.
    */
@@ -87,6 +113,24 @@
       target.click();
     }
   });
+
+  /*
+   * 5. Printing: the print stylesheet writes each outside link's address after its text. A long
+   * address must wrap between its parts, never inside a word, so each link gets data-print-href,
+   * its address with a zero-width space after / . - _ ? & = — set here when the page loads (not in
+   * the HTML, which would weigh on every visit), so it is there however the page gets printed.
+   */
+  function printableAddresses() {
+    var links = document.querySelectorAll('.md-typeset a[href^="http"]:not([data-print-href])');
+    for (var i = 0; i < links.length; i++) {
+      var href = links[i].getAttribute("href");
+      var cut = href.indexOf("://") + 3;
+      var rest = href.slice(cut).replace(/\/$/, "").replace(/([\/.\-_?&=])/g, "$1\u200b");
+      links[i].setAttribute("data-print-href", href.slice(0, cut) + rest.replace(/\u200b$/, ""));
+    }
+  }
+  printableAddresses();
+  window.addEventListener("beforeprint", printableAddresses);
 
   var shiftPresses = 0;
   var shiftTimer = null;
