@@ -68,7 +68,11 @@ def on_files(files, config):
     directory = files.get_file_from_path("contacts/annuaire.md")
     if directory is None:
         raise PluginError("docs/<lang>/contacts/annuaire.md is missing: every help box links to it by country")
-    _build.update(contacts_url=contacts.url, changelog_url=changelog.url, help_now=ids, directory_url=directory.url)
+    law = files.get_file_from_path("loi/index.md")
+    if law is None:
+        raise PluginError("docs/<lang>/loi/index.md is missing: pages that state French law link to it")
+    _build.update(contacts_url=contacts.url, changelog_url=changelog.url, help_now=ids, directory_url=directory.url,
+                  law_url=law.url)
     return files
 
 
@@ -106,7 +110,8 @@ def on_page_context(context, page, config, nav):
     # because the home page sits in a nav section, so compare the path without its language.
     is_home = Path(page.file.src_uri).parts[1:] == ("index.md",)
     directory = get_relative_url(_build["directory_url"], page.url)
-    page.content = page.content.replace(render.DIRECTORY_HREF, directory)  # links of data:country-lines
+    elsewhere = get_relative_url(_build["law_url"], page.url) + "#belgique-suisse"
+    page.content = render.finish_country_lines(page.content, directory, elsewhere)  # country-lines, law-scope
     help_html = "" if is_home else render.help_now_aside(
         data, lang, _build["help_now"], get_relative_url(_build["contacts_url"], page.url), directory)
     review_html = ""

@@ -243,6 +243,7 @@ RENDERERS: dict[str, Callable[[SiteData, str, Marker], str]] = {
     "glossary": lambda data, lang, m: (_check_keys(m, set()), render.glossary_block(data, lang))[1],
     "country-lines": _render_country_lines,
     "country-jump": lambda data, lang, m: (_check_keys(m, set()), render.country_jump(data, lang))[1],
+    "law-scope": lambda data, lang, m: (_check_keys(m, set()), render.law_scope(data, lang))[1],
 }
 
 

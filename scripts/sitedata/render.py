@@ -9,6 +9,7 @@ Every block is wrapped in `<div class="data-block" data-block="NAME">` and marks
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from typing import Iterable
 
@@ -258,8 +259,8 @@ def directory_block(data: SiteData, lang: str, countries: list[str]) -> str:
     parts, shown = [], set()
     later = {line["id"] for line in data.helplines.values() if line["country"] == "INT" and "INT" in countries}
 
-    def item(rid: str) -> str:
-        if rid in shown or rid in later:
+    def item(rid: str, country: str) -> str:
+        if rid in shown or (rid in later and country != "INT"):
             line = data.helplines[rid]
             return (f'<p class="helpline-ref" data-ref="{e(rid)}"><a href="#contact-{e(rid)}">'
                     f'{e(display_name(line, lang))}</a> — {e(line["when"][lang])}</p>')
@@ -273,17 +274,17 @@ def directory_block(data: SiteData, lang: str, countries: list[str]) -> str:
             continue
         parts.append(f'<h3 id="pays-{country.lower()}">{e(data.label(f"country.{country}", lang))}</h3>')
         if roles is None:
-            parts.append("".join(item(rid) for rid in lines))
+            parts.append("".join(item(rid, country) for rid in lines))
             continue
         listed = {rid for ids in roles.values() for rid in ids}
         for role in COUNTRY_ROLES:
             parts.append(f'<h4 id="pays-{country.lower()}-{role}">{e(data.label(f"country_help.role.{role}", lang))}</h4>')
-            parts.append("".join(item(rid) for rid in roles[role])
+            parts.append("".join(item(rid, country) for rid in roles[role])
                          or f'<p class="country-none">{e(data.label("country_help.none", lang))}</p>')
         others = [rid for rid in lines if rid not in listed]
         if others:
             parts.append(f'<h4 id="pays-{country.lower()}-autres">{e(data.label("country_help.other", lang))}</h4>')
-            parts.append("".join(item(rid) for rid in others))
+            parts.append("".join(item(rid, country) for rid in others))
     return block("directory", "".join(parts))
 
 
@@ -294,8 +295,9 @@ def directory_block(data: SiteData, lang: str, countries: list[str]) -> str:
 
 SHORT_ROLES = ("emergency", "child", "crisis", "report")  # what every page shows; the rest is in the directory
 STORAGE_KEY = "pjl-country"  # localStorage key, also named on the privacy page
-# Markers do not know the page's address: the hook replaces this with the directory's relative URL.
+# Markers do not know the page's address: the hook replaces these with relative URLs.
 DIRECTORY_HREF = "@directory-url@"
+LAW_ELSEWHERE_HREF = "@law-elsewhere-url@"
 
 
 def country_codes(data: SiteData) -> list[str]:
@@ -372,6 +374,25 @@ def country_help(data: SiteData, lang: str, slot: str, directory_url: str, franc
         blocks.append(f'<div class="country-block" data-country="">{_country_summary(data, lang, directory_url)}</div>')
     return (f'<div class="country-help" data-country-help data-default="{default}" data-storage-key="{STORAGE_KEY}">'
             f'{chooser}{"".join(blocks)}</div>')
+
+
+COUNTRY_LINES_IN_P = re.compile(r'<p>(<div class="data-block data-block--country-lines".*?</div>)</p>', re.S)
+
+
+def finish_country_lines(html_text: str, directory_url: str, law_elsewhere_url: str = "") -> str:
+    """After Markdown: give data:country-lines and data:law-scope blocks their addresses, and take
+    country lines out of the paragraph Markdown wraps them in when the marker sits indented inside
+    an admonition."""
+    html_text = COUNTRY_LINES_IN_P.sub(r"\1", html_text).replace(DIRECTORY_HREF, directory_url)
+    return html_text.replace(LAW_ELSEWHERE_HREF, law_elsewhere_url)
+
+
+def law_scope(data: SiteData, lang: str) -> str:
+    """One line where a page states French law: it is France's, and where to look elsewhere."""
+    text = e(data.label("law_scope.text", lang))
+    text = text.replace("{law}", f'<a href="{LAW_ELSEWHERE_HREF}">{e(data.label("law_scope.law", lang))}</a>')
+    text = text.replace("{directory}", f'<a href="{DIRECTORY_HREF}">{e(data.label("law_scope.directory", lang))}</a>')
+    return f'<p class="data-block law-scope" data-block="law-scope">{text}</p>'
 
 
 def country_jump(data: SiteData, lang: str) -> str:
