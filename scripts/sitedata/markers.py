@@ -218,9 +218,12 @@ def _render_cite(data: SiteData, lang: str, m: Marker) -> str:
 
 
 def _render_country_lines(data: SiteData, lang: str, m: Marker) -> str:
-    """The reader's country's lines in a right-now box (chosen with the help box's chooser)."""
-    _check_keys(m, set())
-    return render.block("country-lines", render.country_help(data, lang, "maintenant", render.DIRECTORY_HREF))
+    """The reader's country's lines in a right-now box (chosen with the help box's chooser); `ids=`
+    gives France's block as a list of those lines instead of its short block (the home page)."""
+    _check_keys(m, {"ids"})
+    ids = _ids(m, data.helplines, "help line", "data/helplines.yml")
+    france = render.helplines_block(data, lang, [data.helplines[i] for i in ids], "compact") if ids else ""
+    return render.block("country-lines", render.country_help(data, lang, "maintenant", render.DIRECTORY_HREF, france))
 
 
 # Inline markers sit inside a sentence; the others are blocks of their own. country-lines is a block
