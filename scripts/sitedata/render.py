@@ -594,7 +594,7 @@ def tel_inline(line: dict) -> str:
 
 
 def link_inline(line: dict, lang: str) -> str:
-    return (f'<span data-record="{e(line["id"])}"><a class="helpline__url" href="{e(line["url"])}">'
+    return (f'<span data-record="{e(line["id"])}"><a class="helpline__url" href="{e(line_url(line, lang))}">'
             f'{e(line["name"][lang])}</a></span>')
 
 
