@@ -48,8 +48,8 @@ BAD_DATA = [
      'name: {fr: "3018 Violences numériques (e-Enfance)"', "the fr name repeats the number 3018", "error"),
     ("badly written date", "sources.yml", "    checked_on: 2026-11-22\n  - id: juriblio-loi-2021-478-art5",
      "    checked_on: 22/11/2026\n  - id: juriblio-loi-2021-478-art5", "write dates as YYYY-MM-DD", "error"),
-    ("missing interface label", "labels.yml", 'country.GB: {fr: "Royaume-Uni", en: "United Kingdom"}\n', "",
-     "no 'fr' label for 'country.GB'", "error"),
+    ("missing interface label", "labels.yml", 'country.US: {fr: "États-Unis", en: "United States"}\n', "",
+     "no 'fr' label for 'country.US'", "error"),
     ("record written as plain text", "helplines.yml", "\nhelplines:\n", "\nhelplines:\n  - just a string\n",
      "record #1: `helplines` must be a block of `key: value` lines", "error"),
     ("record not checked for a year", "helplines.yml", "    sources: [gendarmerie-114]\n    checked_on: 2026-11-22",
@@ -147,8 +147,8 @@ def test_a_help_line_renders_exactly_in_both_languages(data):
 
 
 def test_a_caveat_is_shown_to_readers(data):
-    card = render.helpline_card(data.helplines["gb-childline"], "en", data)
-    assert '<p class="data-caveat"><strong>To check:</strong> The number comes from a secondary source' in card
+    card = render.helpline_card(data.helplines["ca-kids-help-phone"], "en", data)
+    assert '<p class="data-caveat"><strong>To check:</strong> CONNECT is the confirmed English keyword' in card
 
 
 def test_markers_are_parsed_with_their_line_and_code_is_left_alone():

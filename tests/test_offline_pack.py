@@ -196,6 +196,25 @@ def test_pages_work_from_file(unpacked, french, english, query, expected):
 
 
 @pytest.mark.browser
+def test_country_choice_works_and_is_remembered_from_file(unpacked):
+    """The country chooser needs no request: the lines are in the page, the choice in localStorage."""
+    shown = "els => els.filter(e => !e.hidden && e.offsetParent !== null).map(e => e.dataset.country)"
+    requests = []
+    with chromium() as context:
+        page = context.new_page()
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto((unpacked / "site/en/que-faire/chantage.html").as_uri())
+        assert page.eval_on_selector_all("[data-block=country-lines] [data-country]", shown) == [""]
+        page.select_option("#pays-maintenant", "BE")
+        for scope in ("[data-block=country-lines]", "aside.help-now"):
+            assert page.eval_on_selector_all(f"{scope} [data-country]", shown) == ["BE"]
+        assert page.is_visible('[data-block=country-lines] a[href="tel:101"]')
+        page.goto((unpacked / "site/risques/pedopiegeage.html").as_uri())
+        assert page.eval_on_selector_all("aside.help-now [data-country]", shown) == ["BE"]
+    assert [u for u in requests if not u.startswith("file://")] == []
+
+
+@pytest.mark.browser
 def test_english_search_from_file(unpacked):
     with chromium() as context:
         page = context.new_page()

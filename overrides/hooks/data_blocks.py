@@ -7,7 +7,7 @@
 - on_page_content: put the page's "what this page covers" line (front matter `covers:`) under its title
   (after the right-now box on what-to-do pages).
 - on_page_context: give the template the page footer: the "need help now" lines (extra.help_now in
-  mkdocs.yml), the sources listed in the page's front matter and its review date (on the home page:
+  mkdocs.yml, as France's block of the country chooser: render.country_help), the sources listed in the page's front matter and its review date (on the home page:
   the site's latest review date and when the help lines shown were checked).
 
 The rendering is in scripts/sitedata/ (pure Python); this file only wires it to MkDocs.
@@ -66,7 +66,14 @@ def on_files(files, config):
     changelog = files.get_file_from_path("a-propos/journal.md")
     if changelog is None:
         raise PluginError("docs/<lang>/a-propos/journal.md is missing: the home page links to it from its review date")
-    _build.update(contacts_url=contacts.url, changelog_url=changelog.url, help_now=ids)
+    directory = files.get_file_from_path("contacts/annuaire.md")
+    if directory is None:
+        raise PluginError("docs/<lang>/contacts/annuaire.md is missing: every help box links to it by country")
+    law = files.get_file_from_path("loi/index.md")
+    if law is None:
+        raise PluginError("docs/<lang>/loi/index.md is missing: pages that state French law link to it")
+    _build.update(contacts_url=contacts.url, changelog_url=changelog.url, help_now=ids, directory_url=directory.url,
+                  law_url=law.url)
     return files
 
 
@@ -102,8 +109,11 @@ def on_page_context(context, page, config, nav):
     # The home page shows the same lines at the top; Material's page.is_homepage is false here
     # because the home page sits in a nav section, so compare the path without its language.
     is_home = Path(page.file.src_uri).parts[1:] == ("index.md",)
+    directory = get_relative_url(_build["directory_url"], page.url)
+    elsewhere = get_relative_url(_build["law_url"], page.url) + "#belgique-suisse"
+    page.content = render.finish_country_lines(page.content, directory, elsewhere)  # country-lines, law-scope
     help_html = "" if is_home else render.help_now_aside(
-        data, lang, _build["help_now"], get_relative_url(_build["contacts_url"], page.url))
+        data, lang, _build["help_now"], get_relative_url(_build["contacts_url"], page.url), directory)
     review_html = ""
     if is_home:  # the site's latest review date (site plan), not just the home page's own
         latest = latest_review(Path(page.file.abs_src_path).parent)

@@ -258,8 +258,18 @@ def _render_cite(data: SiteData, lang: str, m: Marker) -> str:
                               lang, data)
 
 
-# Inline markers sit inside a sentence; the others are blocks of their own.
-INLINE = {"figure", "tel", "call", "link", "penalty", "in-force", "cite"}
+def _render_country_lines(data: SiteData, lang: str, m: Marker) -> str:
+    """The reader's country's lines in a right-now box (chosen with the help box's chooser); `ids=`
+    gives France's block as a list of those lines instead of its short block (the home page)."""
+    _check_keys(m, {"ids"})
+    ids = _ids(m, data.helplines, "help line", "data/helplines.yml")
+    france = render.helplines_block(data, lang, [data.helplines[i] for i in ids], "compact") if ids else ""
+    return render.block("country-lines", render.country_help(data, lang, "maintenant", render.DIRECTORY_HREF, france))
+
+
+# Inline markers sit inside a sentence; the others are blocks of their own. country-lines is a block
+# that keeps its line as it is, so it can sit indented inside a right-now admonition.
+INLINE = {"figure", "tel", "call", "link", "penalty", "in-force", "cite", "country-lines"}
 
 RENDERERS: dict[str, Callable[[SiteData, str, Marker], str]] = {
     "figure": _render_figure,
@@ -279,6 +289,9 @@ RENDERERS: dict[str, Callable[[SiteData, str, Marker], str]] = {
     "penalties": lambda data, lang, m: render.penalties_table(data, lang, _laws(data, m)),
     "sources": _render_sources,
     "glossary": lambda data, lang, m: (_check_keys(m, set()), render.glossary_block(data, lang))[1],
+    "country-lines": _render_country_lines,
+    "country-jump": lambda data, lang, m: (_check_keys(m, set()), render.country_jump(data, lang))[1],
+    "law-scope": lambda data, lang, m: (_check_keys(m, set()), render.law_scope(data, lang))[1],
 }
 
 

@@ -34,6 +34,7 @@ class SiteData:
     sources: dict[str, dict] = field(default_factory=dict)
     laws: dict[str, dict] = field(default_factory=dict)
     helplines: dict[str, dict] = field(default_factory=dict)
+    countries: dict[str, dict] = field(default_factory=dict)  # country code -> {role: [helpline ids]}
     figures: dict[str, dict] = field(default_factory=dict)
     terms: dict[str, dict] = field(default_factory=dict)  # glossary
     labels: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> key -> text
@@ -314,6 +315,7 @@ def load_data(data_dir: Path = paths.DATA, today: dt.date | None = None,
                                             f"make `{dialled}` the digits of `{shown}`"))
     if "helplines" in docs:
         problems.extend(_check_night_alternatives(docs["helplines"], data))
+        problems.extend(_check_countries(docs["helplines"], data, schema_dir))
     if data.labels:
         problems.extend(_missing_labels(data, schema_dir, labels_doc))
     return data, problems
@@ -335,6 +337,45 @@ def _check_night_alternatives(doc: Document, data: SiteData) -> list[Problem]:
             problems.append(Problem(where, at, f"record {line.get('id')!r}: `night_alternative` "
                                     f"{other['id']!r} is not a phone line open 24/7",
                                     "choose a line with a `phone` and `hours: always`"))
+    return problems
+
+
+COUNTRY_ROLES = ("emergency", "child", "crisis", "report", "removal", "text")
+
+
+def _check_countries(doc: Document, data: SiteData, schema_dir: Path) -> list[Problem]:
+    """`countries:` in helplines.yml: one entry per country, naming help lines of that country (or INT)."""
+    problems = []
+    entries = doc.data.get("countries") if isinstance(doc.data, dict) else None
+    entries = entries if isinstance(entries, list) else []
+    for i, entry in enumerate(entries):
+        if not isinstance(entry, dict) or not isinstance(entry.get("country"), str):
+            continue
+        code = entry["country"]
+        if code in data.countries:
+            problems.append(Problem(rel(doc.path), doc.line(("countries", i, "country")),
+                                    f"country {code} is listed twice under `countries:`", "keep one entry per country"))
+            continue
+        data.countries[code] = {role: list(entry.get(role) or []) for role in COUNTRY_ROLES}
+        for role in COUNTRY_ROLES:
+            for j, rid in enumerate(entry.get(role) or []):
+                line = doc.line(("countries", i, role, j))
+                record = data.helplines.get(rid)
+                if record is None:
+                    problems.append(Problem(rel(doc.path), line, f"countries {code} {role}: unknown help line {rid!r}",
+                                            "use an id from the records above"))
+                elif record.get("country") not in (code, "INT"):
+                    problems.append(Problem(rel(doc.path), line, f"countries {code} {role}: {rid!r} is a help line of "
+                                            f"{record.get('country')}", f"use a line of {code} (or an INT one)"))
+                elif role in ("emergency", "child", "crisis") and "phone" not in record and "text_line" not in record:
+                    problems.append(Problem(rel(doc.path), line, f"countries {code} {role}: {rid!r} has no phone or "
+                                            "text number", "the help box needs a number to tap for this role"))
+    common = json.loads((schema_dir / "common.schema.json").read_text(encoding="utf-8"))["$defs"]
+    for code in common["country"]["enum"]:
+        if code != "INT" and code not in data.countries and entries:
+            problems.append(Problem(rel(doc.path), doc.line(("countries",)), f"country {code} has no entry under "
+                                    "`countries:`", f"add `- country: {code}` with its emergency, child, crisis, "
+                                    "report, removal and text lines"))
     return problems
 
 

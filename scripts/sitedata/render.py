@@ -13,7 +13,7 @@ import re
 import unicodedata
 from typing import Iterable
 
-from scripts.sitedata.records import SiteData
+from scripts.sitedata.records import COUNTRY_ROLES, SiteData
 
 NNBSP = "\u202f"  # narrow no-break space: French thousands separator and before ; ! ?
 NBSP = "\u00a0"  # no-break space: French space before € and :
@@ -136,8 +136,9 @@ def _contact_lines(line: dict, lang: str, data: SiteData) -> list[str]:
             text += f' {e(data.label("helpline.text_keyword", lang))} <strong>{e(keyword)}</strong>'
         out.append(text)
     if "url" in line:
-        shown = line["url"].split("://", 1)[1].rstrip("/")
-        out.append(f'<a class="helpline__url" href="{e(line["url"])}">{e(shown)}</a>')
+        url = line_url(line, lang)
+        shown = url.split("://", 1)[1].rstrip("/")
+        out.append(f'<a class="helpline__url" href="{e(url)}">{e(shown)}</a>')
     if "email" in line:
         out.append(f'<a class="helpline__email" href="mailto:{e(line["email"])}">{e(line["email"])}</a>')
     if "place" in line:
@@ -230,6 +231,11 @@ def helpline_card(line: dict, lang: str, data: SiteData) -> str:
     )
 
 
+def line_url(line: dict, lang: str) -> str:
+    """The service's address in the page's language (url_fr on French pages, when it has one)."""
+    return line.get("url_fr", line["url"]) if lang == "fr" else line["url"]
+
+
 def _main_contact(line: dict, lang: str) -> str:
     """The one link a compact list shows: the phone number, else the text line, else the website."""
     if "phone" in line:
@@ -238,7 +244,8 @@ def _main_contact(line: dict, lang: str) -> str:
     if "text_line" in line:
         return f'<a class="helpline__sms" href="sms:{e(line["text_line"]["number"])}">{e(line["text_line"]["number"])}</a>'
     if "url" in line:
-        return f'<a class="helpline__url" href="{e(line["url"])}">{e(line["url"].split("://", 1)[1].rstrip("/"))}</a>'
+        url = line_url(line, lang)
+        return f'<a class="helpline__url" href="{e(url)}">{e(url.split("://", 1)[1].rstrip("/"))}</a>'
     return e(line["place"][lang])
 
 
@@ -319,14 +326,154 @@ def contacts_block(data: SiteData, lang: str, situation: str, country: str = "FR
 
 
 def directory_block(data: SiteData, lang: str, countries: list[str]) -> str:
-    parts = []
+    """One section per country, in the same order for each: the roles of `countries:` in
+    helplines.yml (emergency, child line, crisis, report, removal, text), then its other services.
+    A line already shown higher up (or an international one) is a link to its card, so ids stay unique."""
+    parts, shown = [], set()
+    later = {line["id"] for line in data.helplines.values() if line["country"] == "INT" and "INT" in countries}
+
+    def item(rid: str, country: str) -> str:
+        if rid in shown or (rid in later and country != "INT"):
+            line = data.helplines[rid]
+            return (f'<p class="helpline-ref" data-ref="{e(rid)}"><a href="#contact-{e(rid)}">'
+                    f'{e(display_name(line, lang))}</a> — {e(line["when"][lang])}</p>')
+        shown.add(rid)
+        return helpline_card(data.helplines[rid], lang, data)
+
     for country in countries:
-        lines = [line for line in data.helplines.values() if line["country"] == country]
+        lines = [line["id"] for line in data.helplines.values() if line["country"] == country]
+        roles = data.countries.get(country)
         if not lines:
             continue
         parts.append(f'<h3 id="pays-{country.lower()}">{e(data.label(f"country.{country}", lang))}</h3>')
-        parts.append("".join(helpline_card(line, lang, data) for line in lines))
+        if roles is None:
+            parts.append("".join(item(rid, country) for rid in lines))
+            continue
+        listed = {rid for ids in roles.values() for rid in ids}
+        for role in COUNTRY_ROLES:
+            parts.append(f'<h4 id="pays-{country.lower()}-{role}">{e(data.label(f"country_help.role.{role}", lang))}</h4>')
+            parts.append("".join(item(rid, country) for rid in roles[role])
+                         or f'<p class="country-none">{e(data.label("country_help.none", lang))}</p>')
+        others = [rid for rid in lines if rid not in listed]
+        if others:
+            parts.append(f'<h4 id="pays-{country.lower()}-autres">{e(data.label("country_help.other", lang))}</h4>')
+            parts.append("".join(item(rid, country) for rid in others))
     return block("directory", "".join(parts))
+
+
+# --- Help by country -----------------------------------------------------------------------------
+# Every page carries each country's short help block, rendered here; all but the page language's
+# default have the `hidden` attribute. overrides/assets/javascripts/country.js shows the block of
+# the country the reader chose (kept in localStorage only). Without JavaScript the default stays.
+
+SHORT_ROLES = ("emergency", "child", "crisis", "report")  # what every page shows; the rest is in the directory
+STORAGE_KEY = "pjl-country"  # localStorage key, also named on the privacy page
+# Markers do not know the page's address: the hook replaces these with relative URLs.
+DIRECTORY_HREF = "@directory-url@"
+LAW_ELSEWHERE_HREF = "@law-elsewhere-url@"
+
+
+def country_codes(data: SiteData) -> list[str]:
+    return list(data.countries)
+
+
+def _short_link(line: dict, lang: str, data: SiteData, with_name: bool) -> str:
+    """One tappable entry: the number (tel:), else the text number (sms:), else the website named."""
+    name = f' <span class="country-lines__name">{e(line["name"][lang])}</span>' if with_name else ""
+    if "phone" in line:
+        return (f'<a class="helpline__tel" href="{tel_href(line["tel"])}" data-tel="{e(line["tel"])}">'
+                f'{e(line["phone"]).replace(" ", NBSP)}</a>{name}')
+    if "text_line" in line:
+        number = line["text_line"]["number"]
+        keyword = line["text_line"].get("keyword")
+        sms = f"sms:{number}" + (f"?body={keyword}" if keyword else "")
+        link = f'<a class="helpline__sms" href="{e(sms)}" data-sms="{e(number)}">{e(number)}</a>'
+        text = e(data.label("country_help.sms_keyword" if keyword else "country_help.sms", lang))
+        text = text.replace("{number}", link).replace("{keyword}", f"<strong>{e(keyword)}</strong>" if keyword else "")
+        if keyword and keyword.casefold() in line["name"][lang].casefold():
+            name = ""
+        return f'{text}{name}'
+    return f'<a class="helpline__url" href="{e(line_url(line, lang))}">{e(line["name"][lang])}</a>'
+
+
+def country_lines(data: SiteData, lang: str, country: str) -> str:
+    """A country's short block: emergency, someone to talk to, crisis, report — one line each."""
+    roles = data.countries[country]
+    rows = []
+    for role in SHORT_ROLES:
+        ids = roles[role]
+        if not ids:
+            continue
+        links = " · ".join(_short_link(data.helplines[i], lang, data, role != "emergency") for i in ids)
+        rows.append(f'<li data-role="{role}"><strong>{e(data.label(f"country_help.role.{role}", lang))}</strong>'
+                    f'{colon(lang)} {links}</li>')
+    return f'<ul class="country-lines">{"".join(rows)}</ul>'
+
+
+def _country_summary(data: SiteData, lang: str, directory_url: str) -> str:
+    """English default: a row per country with its emergency numbers and first child line."""
+    rows = []
+    for code in country_codes(data):
+        roles = data.countries[code]
+        emergency = " · ".join(_short_link(data.helplines[i], lang, data, False) for i in roles["emergency"][:2])
+        child = _short_link(data.helplines[roles["child"][0]], lang, data, False)
+        rows.append(f'<tr><th scope="row"><a href="{e(directory_url)}#pays-{code.lower()}">'
+                    f'{e(data.label(f"country.{code}", lang))}</a></th><td>{emergency}</td><td>{child}</td></tr>')
+    head = "".join(f'<th scope="col">{e(data.label(key, lang))}</th>' for key in
+                   ("country_help.country", "country_help.role.emergency", "country_help.role.child"))
+    return (f'<table class="country-summary"><caption>{e(data.label("country_help.summary", lang))}</caption>'
+            f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+            f'<p><a href="{e(directory_url)}">{e(data.label("country_help.all", lang))}</a></p>')
+
+
+def country_help(data: SiteData, lang: str, slot: str, directory_url: str, france_html: str = "") -> str:
+    """The chooser ("Où es-tu ? / Where are you?", shown by country.js) and every country's block.
+    French pages show France by default; English pages a line per country. `slot` makes ids unique
+    when a page has two of these (the help box and a right-now box); `france_html` replaces
+    France's short block (the help box keeps its own French lines)."""
+    default = "FR" if lang == "fr" else ""
+    choose = "" if default else f'<option value="">{e(data.label("country_help.choose", lang))}</option>'
+    options = "".join(f'<option value="{c}">{e(data.label(f"country.{c}", lang))}</option>' for c in country_codes(data))
+    chooser = (f'<p class="country-chooser" hidden><label for="pays-{slot}">{e(data.label("country_help.where", lang))}</label> '
+               f'<select id="pays-{slot}" data-country-select>{choose}{options}</select> '
+               f'<button type="button" class="country-chooser__forget" data-country-forget hidden>'
+               f'{e(data.label("country_help.forget", lang))}</button></p>')
+    blocks = []
+    for code in country_codes(data):
+        inner = france_html if code == "FR" and france_html else country_lines(data, lang, code)
+        hidden = "" if code == default else " hidden"
+        blocks.append(f'<div class="country-block" data-country="{code}"{hidden}>{inner}</div>')
+    if not default:
+        blocks.append(f'<div class="country-block" data-country="">{_country_summary(data, lang, directory_url)}</div>')
+    return (f'<div class="country-help" data-country-help data-default="{default}" data-storage-key="{STORAGE_KEY}">'
+            f'{chooser}{"".join(blocks)}</div>')
+
+
+COUNTRY_LINES_IN_P = re.compile(r'<p>(<div class="data-block data-block--country-lines".*?</div>)</p>', re.S)
+
+
+def finish_country_lines(html_text: str, directory_url: str, law_elsewhere_url: str = "") -> str:
+    """After Markdown: give data:country-lines and data:law-scope blocks their addresses, and take
+    country lines out of the paragraph Markdown wraps them in when the marker sits indented inside
+    an admonition."""
+    html_text = COUNTRY_LINES_IN_P.sub(r"\1", html_text).replace(DIRECTORY_HREF, directory_url)
+    return html_text.replace(LAW_ELSEWHERE_HREF, law_elsewhere_url)
+
+
+def law_scope(data: SiteData, lang: str) -> str:
+    """One line where a page states French law: it is France's, and where to look elsewhere."""
+    text = e(data.label("law_scope.text", lang))
+    text = text.replace("{law}", f'<a href="{LAW_ELSEWHERE_HREF}">{e(data.label("law_scope.law", lang))}</a>')
+    text = text.replace("{directory}", f'<a href="{DIRECTORY_HREF}">{e(data.label("law_scope.directory", lang))}</a>')
+    return f'<p class="data-block law-scope" data-block="law-scope">{text}</p>'
+
+
+def country_jump(data: SiteData, lang: str) -> str:
+    """The directory's jump list: one link per country section."""
+    codes = country_codes(data) + ["INT"]
+    links = "".join(f'<li><a href="#pays-{c.lower()}">{e(data.label(f"country.{c}", lang))}</a></li>' for c in codes)
+    return (f'<nav class="data-block country-jump" data-block="country-jump" aria-label="{e(data.label("country_help.jump", lang))}">'
+            f'<ul>{links}</ul></nav>')
 
 
 # --- Laws ----------------------------------------------------------------------------------------
@@ -470,12 +617,15 @@ def sources_block(data: SiteData, lang: str, ids: Iterable[str]) -> str:
     return block("sources", f'<ol class="sources">{items}</ol>')
 
 
-def help_now_aside(data: SiteData, lang: str, ids: list[str], more_url: str) -> str:
-    """The short "Need help now?" list that ends every page, with a link to all contacts."""
+def help_now_aside(data: SiteData, lang: str, ids: list[str], more_url: str, directory_url: str = "") -> str:
+    """The short "Need help now?" list that ends every page, with a link to all contacts.
+    The French lines are France's block of the country chooser (country_help)."""
     title = e(data.label("help_now_title", lang))
     more = f'<p><a href="{e(more_url)}">{e(data.label("help_now_more", lang))}</a></p>'
+    lines = helplines_block(data, lang, [data.helplines[i] for i in ids], "compact")
+    lines = country_help(data, lang, "aide", directory_url or more_url, france_html=lines)
     return (f'<aside class="help-now" aria-labelledby="aide-immediate"><h2 id="aide-immediate">{title}</h2>'
-            f'{helplines_block(data, lang, [data.helplines[i] for i in ids], "compact")}{more}</aside>')
+            f'{lines}{more}</aside>')
 
 
 def site_review_note(data: SiteData, lang: str, site_reviewed_on: str, helpline_ids: list[str],
@@ -526,7 +676,7 @@ def tel_inline(line: dict) -> str:
 
 
 def link_inline(line: dict, lang: str) -> str:
-    return (f'<span data-record="{e(line["id"])}"><a class="helpline__url" href="{e(line["url"])}">'
+    return (f'<span data-record="{e(line["id"])}"><a class="helpline__url" href="{e(line_url(line, lang))}">'
             f'{e(line["name"][lang])}</a></span>')
 
 
