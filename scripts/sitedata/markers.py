@@ -259,12 +259,24 @@ def _render_cite(data: SiteData, lang: str, m: Marker) -> str:
 
 
 def _render_country_lines(data: SiteData, lang: str, m: Marker) -> str:
-    """The reader's country's lines in a right-now box (chosen with the help box's chooser); `ids=`
-    gives France's block as a list of those lines instead of its short block (the home page)."""
-    _check_keys(m, {"ids"})
+    """The reader's country's lines (chosen with the help box's chooser). `call=` is the right-now box
+    of a what-to-do page: France's block is that line's big call button, and France is shown before a
+    choice in both languages, so the box stays one screen long; `ids=` gives France's block as a list
+    of those lines instead of its short block (the home page)."""
+    _check_keys(m, {"ids", "call"})
+    if "ids" in m.args and "call" in m.args:
+        raise MarkerError("data:country-lines takes ids= or call=, not both", "keep call= in a right-now box")
     ids = _ids(m, data.helplines, "help line", "data/helplines.yml")
-    france = render.helplines_block(data, lang, [data.helplines[i] for i in ids], "compact") if ids else ""
-    return render.block("country-lines", render.country_help(data, lang, "maintenant", render.DIRECTORY_HREF, france))
+    france, default = "", None
+    if ids:
+        france = render.helplines_block(data, lang, [data.helplines[i] for i in ids], "compact")
+    elif "call" in m.args:
+        line = _one(m, data.helplines, "help line", "data/helplines.yml", key="call")
+        if "phone" not in line:
+            raise MarkerError(f"{line['id']} has no phone number to call", "use a help line with a `phone`, e.g. fr-3018")
+        france, default = render.call_inline(line, lang, data), "FR"
+    return render.block("country-lines", render.country_help(data, lang, "maintenant", render.DIRECTORY_HREF, france,
+                                                             default=default))
 
 
 # Inline markers sit inside a sentence; the others are blocks of their own. country-lines is a block

@@ -426,12 +426,15 @@ def _country_summary(data: SiteData, lang: str, directory_url: str) -> str:
             f'<p><a href="{e(directory_url)}">{e(data.label("country_help.all", lang))}</a></p>')
 
 
-def country_help(data: SiteData, lang: str, slot: str, directory_url: str, france_html: str = "") -> str:
+def country_help(data: SiteData, lang: str, slot: str, directory_url: str, france_html: str = "",
+                 default: str | None = None) -> str:
     """The chooser ("Où es-tu ? / Where are you?", shown by country.js) and every country's block.
-    French pages show France by default; English pages a line per country. `slot` makes ids unique
+    French pages show France by default; English pages a line per country (`default` overrides it:
+    a right-now box shows France's call button before a choice). `slot` makes ids unique
     when a page has two of these (the help box and a right-now box); `france_html` replaces
     France's short block (the help box keeps its own French lines)."""
-    default = "FR" if lang == "fr" else ""
+    if default is None:
+        default = "FR" if lang == "fr" else ""
     choose = "" if default else f'<option value="">{e(data.label("country_help.choose", lang))}</option>'
     options = "".join(f'<option value="{c}">{e(data.label(f"country.{c}", lang))}</option>' for c in country_codes(data))
     chooser = (f'<p class="country-chooser" hidden><label for="pays-{slot}">{e(data.label("country_help.where", lang))}</label> '
