@@ -274,7 +274,8 @@ def _render_country_lines(data: SiteData, lang: str, m: Marker) -> str:
         line = _one(m, data.helplines, "help line", "data/helplines.yml", key="call")
         if "phone" not in line:
             raise MarkerError(f"{line['id']} has no phone number to call", "use a help line with a `phone`, e.g. fr-3018")
-        france, default = render.call_inline(line, lang, data), "FR"
+        france = render.call_inline(line, lang, data) + render.country_quick_line(data, lang, "FR")
+        default = "FR"
     return render.block("country-lines", render.country_help(data, lang, "maintenant", render.DIRECTORY_HREF, france,
                                                              default=default))
 

@@ -410,6 +410,18 @@ def country_lines(data: SiteData, lang: str, country: str) -> str:
     return f'<ul class="country-lines">{"".join(rows)}</ul>'
 
 
+def country_quick_line(data: SiteData, lang: str, country: str, roles=("emergency", "crisis")) -> str:
+    """One short line under a right-now box's call button: « Urgence : 17 · 112 · Détresse : 3114 »,
+    numbers only (their names are in the help box at the foot of the page)."""
+    parts = []
+    for role in roles:
+        ids = data.countries[country][role]
+        if ids:
+            links = " · ".join(_short_link(data.helplines[i], lang, data, False) for i in ids)
+            parts.append(f'<strong>{e(data.label(f"country_help.role.{role}", lang))}</strong>{colon(lang)} {links}')
+    return f'<span class="call-line__more">{" · ".join(parts)}</span>' if parts else ""
+
+
 def _country_summary(data: SiteData, lang: str, directory_url: str) -> str:
     """English default: a row per country with its emergency numbers and first child line."""
     rows = []
