@@ -204,7 +204,8 @@ def test_country_choice_works_and_is_remembered_from_file(unpacked):
         page = context.new_page()
         page.on("request", lambda r: requests.append(r.url))
         page.goto((unpacked / "site/en/que-faire/chantage.html").as_uri())
-        assert page.eval_on_selector_all("[data-block=country-lines] [data-country]", shown) == [""]
+        # Before a choice a right-now box shows France's call button, in English too (one screen long).
+        assert page.eval_on_selector_all("[data-block=country-lines] [data-country]", shown) == ["FR"]
         page.select_option("#pays-maintenant", "BE")
         for scope in ("[data-block=country-lines]", "aside.help-now"):
             assert page.eval_on_selector_all(f"{scope} [data-country]", shown) == ["BE"]
