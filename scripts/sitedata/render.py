@@ -121,17 +121,14 @@ def display_name(line: dict, lang: str) -> str:
 def _contact_lines(line: dict, lang: str, data: SiteData) -> list[str]:
     out = []
     if "phone" in line:
-        out.append(f'{e(data.label("helpline.call", lang))} <a class="helpline__tel" href="{tel_href(line["tel"])}" '
-                   f'data-tel="{e(line["tel"])}">{e(line["phone"]).replace(" ", NBSP)}</a>')
+        out.append(f'{e(data.label("helpline.call", lang))} {tel_link(line)}')
     if "phone_abroad" in line:
         out.append(f'{e(data.label("helpline.from_abroad", lang))}{colon(lang)} '
                    f'<a class="helpline__tel" href="{tel_href(line["tel_abroad"])}" data-tel="{e(line["tel_abroad"])}">'
                    f'{e(line["phone_abroad"]).replace(" ", NBSP)}</a>')
     if "text_line" in line:
-        number = line["text_line"]["number"]
         keyword = line["text_line"].get("keyword")
-        sms = f"sms:{number}" + (f"?body={keyword}" if keyword else "")
-        text = f'{e(data.label("helpline.text", lang))} <a class="helpline__sms" href="{e(sms)}" data-sms="{e(number)}">{e(number)}</a>'
+        text = f'{e(data.label("helpline.text", lang))} {sms_link(line["text_line"])}'
         if keyword:
             text += f' {e(data.label("helpline.text_keyword", lang))} <strong>{e(keyword)}</strong>'
         out.append(text)
@@ -173,6 +170,13 @@ def _short_facts(line: dict, lang: str, data: SiteData) -> list[str]:
 def tel_link(line: dict, css: str = "helpline__tel", text: str | None = None) -> str:
     shown = e(text) if text is not None else e(line["phone"]).replace(" ", NBSP)
     return f'<a class="{css}" href="{tel_href(line["tel"])}" data-tel="{e(line["tel"])}">{shown}</a>'
+
+
+def sms_link(text_line: dict) -> str:
+    """A text line's number as an sms: link, its keyword (if any) already in the message body."""
+    number, keyword = text_line["number"], text_line.get("keyword")
+    sms = f"sms:{number}" + (f"?body={keyword}" if keyword else "")
+    return f'<a class="helpline__sms" href="{e(sms)}" data-sms="{e(number)}">{e(number)}</a>'
 
 
 def night_html(line: dict, lang: str, data: SiteData, short: bool = False, capitalise: bool = False) -> str:
@@ -239,10 +243,9 @@ def line_url(line: dict, lang: str) -> str:
 def _main_contact(line: dict, lang: str) -> str:
     """The one link a compact list shows: the phone number, else the text line, else the website."""
     if "phone" in line:
-        return (f'<a class="helpline__tel" href="{tel_href(line["tel"])}" data-tel="{e(line["tel"])}">'
-                f'{e(line["phone"]).replace(" ", NBSP)}</a>')
+        return tel_link(line)
     if "text_line" in line:
-        return f'<a class="helpline__sms" href="sms:{e(line["text_line"]["number"])}">{e(line["text_line"]["number"])}</a>'
+        return sms_link(line["text_line"])
     if "url" in line:
         url = line_url(line, lang)
         return f'<a class="helpline__url" href="{e(url)}">{e(url.split("://", 1)[1].rstrip("/"))}</a>'
@@ -279,8 +282,7 @@ def call_block(data: SiteData, lang: str, line: dict, other: dict | None = None)
         when = format_hours(other["hours"], lang, data) if "hours" in other else ""
         html += (f'<p class="call-now__other" data-record="{e(other["id"])}">'
                  f'{e(data.label("call.other", lang))}{colon(lang)} '
-                 f'<a class="helpline__tel" href="{tel_href(other["tel"])}" data-tel="{e(other["tel"])}">'
-                 f'{e(other["phone"]).replace(" ", NBSP)}</a> · {e(other["name"][lang])}'
+                 f'{tel_link(other)} · {e(other["name"][lang])}'
                  f'{" · " + e(when) if when else ""}</p>')
     return block("call", html)
 
@@ -381,13 +383,10 @@ def _short_link(line: dict, lang: str, data: SiteData, with_name: bool) -> str:
     """One tappable entry: the number (tel:), else the text number (sms:), else the website named."""
     name = f' <span class="country-lines__name">{e(line["name"][lang])}</span>' if with_name else ""
     if "phone" in line:
-        return (f'<a class="helpline__tel" href="{tel_href(line["tel"])}" data-tel="{e(line["tel"])}">'
-                f'{e(line["phone"]).replace(" ", NBSP)}</a>{name}')
+        return f'{tel_link(line)}{name}'
     if "text_line" in line:
-        number = line["text_line"]["number"]
         keyword = line["text_line"].get("keyword")
-        sms = f"sms:{number}" + (f"?body={keyword}" if keyword else "")
-        link = f'<a class="helpline__sms" href="{e(sms)}" data-sms="{e(number)}">{e(number)}</a>'
+        link = sms_link(line["text_line"])
         text = e(data.label("country_help.sms_keyword" if keyword else "country_help.sms", lang))
         text = text.replace("{number}", link).replace("{keyword}", f"<strong>{e(keyword)}</strong>" if keyword else "")
         if keyword and keyword.casefold() in line["name"][lang].casefold():
@@ -686,8 +685,7 @@ def figure_inline(figure: dict, lang: str, data: SiteData) -> str:
 
 
 def tel_inline(line: dict) -> str:
-    return (f'<span data-record="{e(line["id"])}"><a class="helpline__tel" href="{tel_href(line["tel"])}" '
-            f'data-tel="{e(line["tel"])}">{e(line["phone"]).replace(" ", NBSP)}</a></span>')
+    return f'<span data-record="{e(line["id"])}">{tel_link(line)}</span>'
 
 
 def link_inline(line: dict, lang: str) -> str:
@@ -817,8 +815,7 @@ def crisis_block(data: SiteData, lang: str, audience: str = "teens") -> str:
     danger = e(data.label(f"crisis.danger.{audience}", lang))
     for key in ("fr-17", "fr-112", "fr-15"):
         danger = danger.replace("{" + key + "}", tel_link(data.helplines[key]))
-    sms = data.helplines["fr-114"]["text_line"]["number"]
-    danger = danger.replace("{fr-114}", f'<a class="helpline__sms" href="sms:{e(sms)}" data-sms="{e(sms)}">{e(sms)}</a>')
+    danger = danger.replace("{fr-114}", sms_link(data.helplines["fr-114"]["text_line"]))
     inner = (f'<p class="crisis__title"><strong>{e(data.label(f"crisis.title.{audience}", lang))}</strong></p>'
              f'<p>{body} <span class="crisis__facts">({facts})</span></p><p>{danger}</p>')
     return (f'<aside class="data-block data-block--crisis crisis" data-block="crisis" data-record="fr-3114">'
