@@ -301,3 +301,28 @@ def test_the_suite_date_is_fixed_and_the_twelve_month_rule_still_bites(monkeypat
     monkeypatch.setenv("SITE_TODAY", "2027-12-01")
     result = validate(paths.DATA)
     assert result.returncode == 0 and "more than 12 months ago" in result.stdout
+
+
+def test_shared_french_data_speaks_to_no_one_in_particular():
+    """Help lines and interface labels appear on "tu" pages (teens) and "vous" pages (parents, teachers): their
+    French uses the infinitive (« appeler le 17 »), never « appelez » or « appelle ». Only texts written for
+    one audience (the crisis box for teens or for parents) may address the reader."""
+    import yaml
+
+    # (Forms that are also third person — « le service envoie », « un relais contacte » — are left out.)
+    imperative = re.compile(r"\b(appelez|contactez|vérifiez|consultez|composez|tapez|écrivez|utilisez|cliquez|"
+                            r"appelle|tape|écris|clique)\b", re.I)
+    found = []
+    for name in ("helplines.yml", "labels.yml"):
+        def walk(node, where):
+            if isinstance(node, dict):
+                for key, value in node.items():
+                    if key == "fr" and isinstance(value, str) and imperative.search(value) \
+                            and not str(where[0] if where else "").startswith("crisis."):
+                        found.append(f"{name} {where}: {imperative.search(value).group(0)}")
+                    walk(value, where + [key])
+            elif isinstance(node, list):
+                for i, value in enumerate(node):
+                    walk(value, where + [i])
+        walk(yaml.safe_load((paths.DATA / name).read_text(encoding="utf-8")), [])
+    assert found == []
