@@ -38,7 +38,7 @@ HELP_BOXES = ".help-now, .data-block--contacts, .data-block--helplines, .data-bl
 
 
 def _page(pages, lang: str, path: str):
-    rel = ("en/" if lang == "en" else "") + path + "/index.html"
+    rel = paths.lang_prefix(lang) + path + "/index.html"
     found = [p for p in pages if p.rel == rel]
     assert found, f"{rel} was not built"
     return found[0]

@@ -184,8 +184,7 @@ def test_each_law_card_shows_its_official_sentences_and_when_they_were_compared(
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_corrected_points_read_right_on_the_built_pages(site, lang):
-    prefix = "" if lang == "fr" else "en/"
-    page = lambda path: (site / prefix / path).read_text(encoding="utf-8")  # noqa: E731
+    page = lambda path: (site / paths.lang_prefix(lang) / path).read_text(encoding="utf-8")  # noqa: E731
     law, myths = page("loi/index.html"), page("idees-recues/index.html")
     # 227-23 possession: 5 years / €75,000 everywhere; the old figure only as "previous", on the myths page.
     five = 'data-fine-eur="75000" data-prison-years="5"'

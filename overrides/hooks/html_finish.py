@@ -28,11 +28,10 @@ if str(ROOT) not in sys.path:
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from scripts.checks import typography  # noqa: E402
 from scripts import paths  # noqa: E402
+from scripts.checks import typography  # noqa: E402
 from scripts.sitedata import records  # noqa: E402
 from scripts.web import a11y, csp, search_index  # noqa: E402
-
 
 _build: dict = {}
 
@@ -40,7 +39,8 @@ _build: dict = {}
 @event_priority(-110)  # after static-i18n has set this build's language
 def on_config(config):
     _build.clear()
-    _build.update(lang=config.theme["language"], sections=[],
+    lang = config.theme["language"]
+    _build.update(lang=lang, prefix=paths.lang_prefix(lang), sections=[],
                   offline=os.environ.get("OFFLINE", "").lower() in ("1", "true", "yes"),
                   host=urlsplit(config.site_url or "").hostname)
     return config
@@ -61,8 +61,7 @@ def on_files(files, config):
 def on_post_page(output, page, config):
     if _build["lang"] == "fr":
         output = typography.fix_html(output)
-    prefix = "" if _build["lang"] == paths.DEFAULT_LANGUAGE else f"{_build['lang']}/"
-    kind = page.meta.get("kind") or search_index.default_kind(page.url, prefix)
+    kind = page.meta.get("kind") or search_index.default_kind(page.url, _build["prefix"])
     _build["sections"].extend(search_index.sections(output, page.url, kind))
     output = a11y.decorative_task_checkboxes(output)
     output = a11y.first_tooltips_only(output)
@@ -84,8 +83,7 @@ def on_post_build(config):
     path = search_index.index_path(Path(config.site_dir), _build["lang"])
     path.parent.mkdir(parents=True, exist_ok=True)
     data, _ = records.load_cached()
-    prefix = "" if _build["lang"] == paths.DEFAULT_LANGUAGE else f"{_build['lang']}/"
-    extra, warnings = search_index.extras(_build["lang"], prefix, _build["sections"], data.search, data.helplines)
+    extra, warnings = search_index.extras(_build["lang"], _build["prefix"], _build["sections"], data.search, data.helplines)
     for warning in warnings:  # a note, not a MkDocs warning: it must not fail a strict build
         print(f"note: {warning}", file=sys.stderr)
     path.write_text(search_index.script(_build["lang"], _build["sections"], extra), encoding="utf-8")

@@ -267,15 +267,14 @@ def _when_line(line: dict, lang: str, data: SiteData) -> str:
     return f'<br><span class="helpline__when-open">{hours_html(line, lang, data)}</span>'
 
 
-
 def call_block(data: SiteData, lang: str, line: dict, other: dict | None = None) -> str:
     """A big call button for one help line, with its hours; `other` is the line to call when it is
     closed (its hours too). For the first screen of the home page and the hubs."""
     facts = [format_hours(line["hours"], lang, data)] if "hours" in line else []
     if line.get("cost") == "free":
         facts.append(data.label("helpline.free", lang))
-    button = (f'<a class="call-now__button helpline__tel" href="{tel_href(line["tel"])}" data-tel="{e(line["tel"])}">'
-              f'{e(data.label("helpline.call", lang))} {e(line["phone"]).replace(" ", NBSP)}</a>')
+    button = tel_link(line, "call-now__button helpline__tel",
+                      f'{data.label("helpline.call", lang)} {line["phone"].replace(" ", NBSP)}')
     html = (f'<p class="call-now" data-record="{e(line["id"])}">{button} '
             f'<span class="call-now__when">{e(line["name"][lang])} · {e(" · ".join(facts))}</span></p>')
     if other is not None:
