@@ -150,6 +150,13 @@ def test_no_internal_link_or_anchor_is_broken(site, pages):
     assert not broken, "broken internal links:\n" + "\n".join(broken)
 
 
+def test_no_link_opens_a_new_window(pages):
+    # Why links to other sites carry no rel="noopener": with no target, there is no opener to protect, and
+    # <meta name="referrer" content="no-referrer"> keeps readers' origin from those sites.
+    assert [(p.rel, a.get("href")) for p in pages for a in p.soup.select("a[target]")] == []
+    assert all(p.soup.select_one('meta[name="referrer"][content="no-referrer"]') for p in pages)
+
+
 def test_no_link_is_server_absolute(pages):
     """A link starting with / breaks under the GitHub Pages sub-path and from file://."""
     offenders = [f"{p.rel}: {el.get('href') or el.get('src')}"
@@ -174,24 +181,26 @@ def test_quick_exit_is_the_first_focusable_element(site, lang):
 PLAIN_BEFORE_MARK = re.compile(r"(?:(?<=\w)|[ ])[:;!?](?=\s|$)")
 
 
-def french_text_nodes(soup):
-    """Text of a French page that French typography applies to: not code, not passages in another language."""
+def text_nodes_in(soup, lang: str):
+    """Text nodes whose passage is in `lang` (the nearest lang attribute), outside code, scripts and styles."""
     for node in soup.find_all(string=True):
         if node.find_parent(["code", "pre", "script", "style", "kbd", "samp"]):
             continue
-        if any((el.get("lang") or "fr")[:2] != "fr" for el in node.parents if el.name not in (None, "[document]")):
-            continue
-        yield str(node)
+        marked = node.find_parent(lang=True)
+        if marked is not None and marked["lang"][:2] == lang:
+            yield str(node)
 
 
-def test_french_pages_have_no_break_spaces_before_double_marks_and_english_pages_do_not(pages):
-    # Data (source titles, labels) is typed with plain spaces: this fails if the build stops fixing it.
-    wrong = [(p.rel, text[max(0, m.start() - 25): m.end() + 5]) for p in pages if p.lang == "fr"
-             for text in french_text_nodes(p.soup) for m in PLAIN_BEFORE_MARK.finditer(text)]
+def test_french_passages_have_no_break_spaces_before_double_marks_and_english_ones_do_not(pages):
+    # Data (source titles, labels) is typed with plain spaces: this fails if the build stops fixing it,
+    # on French pages and in the French passages (lang="fr") of English pages alike.
+    wrong = [(p.rel, text[max(0, m.start() - 25): m.end() + 5]) for p in pages
+             for text in text_nodes_in(p.soup, "fr") for m in PLAIN_BEFORE_MARK.finditer(text)]
     assert wrong == [], wrong[:10]
+    assert any(list(text_nodes_in(p.soup, "fr")) for p in pages if p.lang == "en"), "no French passage on English pages?"
     french_spacing = re.compile("[\u00a0\u202f][:;!?](?=\\s|$)")
-    english = [(p.rel, m.group(0)) for p in pages if p.lang == "en"
-               for text in french_text_nodes(p.soup) for m in french_spacing.finditer(text)]
+    english = [(p.rel, text[max(0, m.start() - 25): m.end() + 5]) for p in pages
+               for text in text_nodes_in(p.soup, "en") for m in french_spacing.finditer(text)]
     assert english == [], english[:10]
 
 
@@ -200,20 +209,24 @@ def test_typography_typed_plainly_is_fixed_in_the_built_page(project_copy, tmp_p
 
     page = project_copy / "docs" / "fr" / "parents.md"
     page.write_text(page.read_text(encoding="utf-8").replace(
-        "# Vous êtes parent\n", "# Vous êtes parent\n\nAttention: **vraiment**! Pourquoi ? « Oui »\n"), encoding="utf-8")
+        "# Vous êtes parent\n", "# Vous êtes parent\n\nAttention: **vraiment**! Pourquoi ? « Oui »\n\n"
+        "<!-- TODO: relire le passage quiproquo -->\n"), encoding="utf-8")  # a contributor's note: it once crashed the search index
     result = run_build(project_copy, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     html = (tmp_path / "site" / "parents" / "index.html").read_text(encoding="utf-8")
     assert "Attention\u00a0: <strong>vraiment</strong>\u202f! Pourquoi\u202f? «\u00a0Oui\u00a0»" in html
+    index = (tmp_path / "site" / "search" / "index-fr.js").read_text(encoding="utf-8")
+    assert "Pourquoi" in index and "quiproquo" not in index
 
 
 def test_french_typography_leaves_character_references_whole(pages):
     """The « ; » of &amp; or &para; is part of the reference: a space before it showed "¶ ;" on every French
     heading and "Missing & ; Exploited" in a source name."""
-    from scripts.checks.typography import fix_html
+    from scripts.web.finish import finish_html
 
-    assert fix_html('<a href="#x">&para;</a><p>Missing &amp; Exploited ; oui</p>') == \
-        '<a href="#x">&para;</a><p>Missing &amp; Exploited\u202f; oui</p>'
+    html, _ = finish_html('<!doctype html><html lang="fr"><head><meta charset="utf-8"></head><body>'
+                          '<a href="#x">&para;</a><p>Missing &amp; Exploited ; oui</p></body></html>', "fr")
+    assert '<a href="#x">\u00b6</a><p>Missing &amp; Exploited\u202f; oui</p>' in html
     broken = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+)[\s\u00a0\u202f]+;")
     for page in pages:
         html = page.file.read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 
@@ -157,6 +158,31 @@ def test_markers_are_parsed_with_their_line_and_code_is_left_alone():
     assert [(m.name, m.args, m.line) for m in found] == [
         ("helplines", {"country": ["FR", "BE"], "situation": ["blackmail"]}, 3)]
     assert malformed == []
+
+
+def test_a_marker_shown_as_code_is_left_alone_and_the_real_one_replaced(data):
+    """Markers are replaced where they were found, not at the first matching text: a page that shows a
+    marker in inline code and then uses it for real once lost the real one (the check passed, the build
+    failed)."""
+    marker = "<!-- data:tel id=fr-3018 -->"
+    text = f"Écrire `{marker}` dans la page :\n\n{marker}\n"
+    out, errors = markers.expand(text, data, "fr", "docs/fr/x.md", source=f"---\ntitle: X\n---\n{text}")
+    assert errors == []
+    assert out.startswith(f"Écrire `{marker}` dans la page") and out.count(marker) == 1 and "3018" in out
+
+
+def test_code_is_the_same_for_the_check_and_the_build():
+    """A fence indented inside an admonition is code for every reader of the source (scripts/mdsource.py)."""
+    from scripts import mdsource
+    from scripts.checks.pages import Page
+
+    text = ("---\ntitle: X\n---\n!!! note\n\n    ```md\n    <!-- data:laws -->\n    ```\n\n"
+            "<!-- data:glossary -->\n\n~~~\n```\n<!-- data:laws -->\n~~~\n")
+    assert [m.name for m in markers.find(text)[0]] == ["glossary"]
+    page = Page(path=Path("docs/fr/x.md"), text=text)
+    assert [item.value for item in page.markers] == ["glossary"]
+    assert mdsource.fenced_line_numbers("a\n```\nb") == {2, 3}  # never closed: code to the end, as in CommonMark
+    assert mdsource.blank_inline_code("a ``x ` y`` b") == "a " + " " * len("``x ` y``") + " b"
 
 
 def test_bad_markers_stop_the_build_with_page_and_line(project_copy, tmp_path):

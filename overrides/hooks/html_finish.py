@@ -1,18 +1,14 @@
-"""MkDocs adapter: work on each finished page's HTML.
+"""MkDocs adapter: note each file a language's build writes, then finish them all in one pass.
 
-- collects each page's sections and writes the per-language search index when the language's
-  build ends (scripts/web/search_index.py; the browser side is assets/javascripts/search.js);
 - leaves out theme files the site never loads: Material's own search (lunr, its worker) and source
   maps — bytes that would only weigh on the offline pack and on the server;
-- gives the text of French pages its French typography (no-break spaces before « : ; ! ? » and
-  inside guillemets; scripts/checks/typography.py), whatever was typed in the page or the data;
-- hides task lists' decorative checkboxes from screen readers, and keeps a glossary tooltip only on
-  the first occurrence of each term per page (scripts/web/a11y.py);
-- adds rel="noopener noreferrer" to links to other sites and a Content-Security-Policy <meta> that
-  allows only this site's files and the hashes of Material's few inline scripts (scripts/web/csp.py).
+- when a language's pages are all written (on_post_build), finishes each file in one parse
+  (scripts/web/finish.py: French typography, search sections, accessibility repairs, the
+  Content-Security-Policy) and writes that language's search index (scripts/web/search_index.py; the
+  browser side is assets/javascripts/search.js).
 
 static-i18n runs one build per language and calls on_config/on_post_build for each, so the
-collected sections belong to one language at a time. The logic is in scripts/web/ (pure Python).
+noted files belong to one language at a time. The logic is in scripts/web/ (pure Python).
 """
 
 from __future__ import annotations
@@ -20,18 +16,17 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from scripts import paths  # noqa: E402
-from scripts.checks import typography  # noqa: E402
 from scripts.sitedata import records  # noqa: E402
-from scripts.web import a11y, csp, search_index  # noqa: E402
+from scripts.web import finish, search_index  # noqa: E402
 
 _build: dict = {}
 
@@ -40,9 +35,8 @@ _build: dict = {}
 def on_config(config):
     _build.clear()
     lang = config.theme["language"]
-    _build.update(lang=lang, prefix=paths.lang_prefix(lang), sections=[],
-                  offline=os.environ.get("OFFLINE", "").lower() in ("1", "true", "yes"),
-                  host=urlsplit(config.site_url or "").hostname)
+    _build.update(lang=lang, prefix=paths.lang_prefix(lang), written=[],
+                  offline=os.environ.get("OFFLINE", "").lower() in ("1", "true", "yes"))
     return config
 
 
@@ -59,31 +53,30 @@ def on_files(files, config):
 
 
 def on_post_page(output, page, config):
-    if _build["lang"] == "fr":
-        output = typography.fix_html(output)
     kind = page.meta.get("kind") or search_index.default_kind(page.url, _build["prefix"])
-    _build["sections"].extend(search_index.sections(output, page.url, kind))
-    output = a11y.decorative_task_checkboxes(output)
-    output = a11y.first_tooltips_only(output)
-    output = csp.secure_external_links(output, _build["host"])
-    return csp.add_policy(output, offline=_build["offline"])
+    _build["written"].append(finish.Written(Path(page.file.abs_dest_path), page.url, kind))
+    return output
 
 
 @event_priority(-110)
 def on_post_template(output_content, template_name, config):
-    """Static pages (404, neutral exit pages) get the same link rules and policy."""
-    if not template_name.endswith(".html"):
-        return output_content
-    output_content = csp.secure_external_links(output_content, _build["host"])
-    return csp.add_policy(output_content, offline=_build["offline"])
+    """Static pages (404, neutral exit pages) are finished too, without search sections."""
+    if template_name.endswith(".html"):
+        _build["written"].append(finish.Written(Path(config.site_dir) / template_name))
+    return output_content
 
 
 def on_post_build(config):
-    # Runs at the end of each language's build (before static-i18n starts the next language).
+    # Runs at the end of each language's build (before static-i18n starts the next language), when
+    # every page of this language is on disk.
+    try:
+        sections = finish.finish_files(_build["written"], _build["lang"], Path(config.site_dir), _build["offline"])
+    except finish.FinishError as error:
+        raise PluginError(str(error)) from None
     path = search_index.index_path(Path(config.site_dir), _build["lang"])
     path.parent.mkdir(parents=True, exist_ok=True)
     data, _ = records.load_cached()
-    extra, warnings = search_index.extras(_build["lang"], _build["prefix"], _build["sections"], data.search, data.helplines)
+    extra, warnings = search_index.extras(_build["lang"], _build["prefix"], sections, data.search, data.helplines)
     for warning in warnings:  # a note, not a MkDocs warning: it must not fail a strict build
         print(f"note: {warning}", file=sys.stderr)
-    path.write_text(search_index.script(_build["lang"], _build["sections"], extra), encoding="utf-8")
+    path.write_text(search_index.script(_build["lang"], sections, extra), encoding="utf-8")

@@ -5,8 +5,6 @@
   other data by scripts/sitedata/records.py);
 - flags pages whose twin changed since the pair was last synced (scripts/checks/freshness.py), so
   the template can show "this translation may be out of date";
-- gives French labels, page titles and descriptions their French typography (scripts/checks/typography.py;
-  the page body is done on the finished HTML by html_finish.py);
 - makes the language-switcher links relative, so they work under a GitHub Pages sub-path and from
   file:// (scripts/web/alternates.py), and gives the head its absolute hreflang URLs.
 
@@ -28,7 +26,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from scripts import paths, stack  # noqa: E402
-from scripts.checks import freshness, parity, typography  # noqa: E402
+from scripts.checks import freshness, parity  # noqa: E402
 from scripts.sitedata.records import DataError, load_cached  # noqa: E402
 from scripts.web import alternates  # noqa: E402
 
@@ -52,9 +50,6 @@ def on_config(config):
         labels = load_cached()[0].labels
     except DataError as error:
         raise PluginError("The data files have errors:\n" + "\n".join(map(str, error.problems))) from None
-    # French labels get French typography too (static pages such as neutral-fr.html use them directly).
-    labels = {**labels, "fr": {k: typography.fix_line(v)[0] if isinstance(v, str) else v
-                               for k, v in labels["fr"].items()}}
     lang = config.theme["language"]
     outdated = freshness.outdated_pages(Path(config.docs_dir))
     _build.clear()
@@ -77,12 +72,6 @@ def _relative_alternates(config) -> list[dict]:
     for alt in alts:
         alt["link"] = alternates.relative_link(alt["link"], _build["base_path"])
     return alts
-
-
-def on_page_markdown(markdown, page, config, files):
-    if _build["lang"] == "fr":  # <title>, menus and <meta name="description"> come from the front matter
-        typography.fix_meta(page.meta)
-    return markdown
 
 
 def on_page_context(context, page, config, nav):

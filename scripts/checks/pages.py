@@ -13,15 +13,13 @@ from pathlib import Path
 
 import yaml
 
-from scripts import paths
+from scripts import mdsource, paths
 from scripts.sitedata.yamlload import Document, YamlError, _Loader, _walk
 
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{\s*#(?P<anchor>[A-Za-z0-9_-]+)[^}]*\})?\s*$")
 ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*(?P<type>[\w-]+)")
 LINK = re.compile(r"!?\[(?:[^\]\[]|\[[^\]]*\])*\]\((?P<target><[^>]*>|[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 HTML_LINK = re.compile(r"<(?:a|img)\b[^>]*\b(?:href|src)=\"(?P<target>[^\"]+)\"", re.I)
-FENCE = re.compile(r"^\s*(```+|~~~+)")
-INLINE_CODE = re.compile(r"`[^`\n]+`")
 MARKER = re.compile(r"<!--\s*data:(?P<name>[a-z][a-z-]*)(?P<args>(?:\s+[a-z_]+=[^\s>]+)*)\s*-->")
 
 
@@ -70,24 +68,15 @@ class Page:
 
     @cached_property
     def body_text_lines(self) -> list[tuple[int, str]]:
-        """(line number, text) of body lines outside fenced code, as written."""
-        out, in_fence, fence = [], False, ""
-        for number, line in enumerate(self.text.split("\n"), start=1):
-            if number < self.body_start:
-                continue
-            match = FENCE.match(line)
-            if match and (not in_fence or match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence)):
-                in_fence, fence = (not in_fence), match.group(1)
-                continue
-            if not in_fence:
-                out.append((number, line))
-        return out
+        """(line number, text) of body lines outside fenced code, as written (code: scripts/mdsource.py)."""
+        fenced = mdsource.fenced_line_numbers(self.text)
+        return [(number, line) for number, line in enumerate(self.text.split("\n"), start=1)
+                if number >= self.body_start and number not in fenced]
 
     @cached_property
     def body_lines(self) -> list[tuple[int, str]]:
         """(line number, text) of body lines outside fenced code, with inline code blanked."""
-        return [(number, INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line))
-                for number, line in self.body_text_lines]
+        return [(number, mdsource.blank_inline_code(line)) for number, line in self.body_text_lines]
 
     @cached_property
     def headings(self) -> list[Heading]:
@@ -104,11 +93,13 @@ class Page:
 
     @cached_property
     def markers(self) -> list[Item]:
+        from scripts.sitedata.markers import find  # found as the build finds them (local: import cycle)
+
         found = []
-        for number, line in self.body_lines:
-            for m in MARKER.finditer(line):
-                args = " ".join(sorted(m.group("args").split()))
-                found.append(Item(f"{m.group('name')} {args}".strip(), number))
+        for marker in find(self.text)[0]:
+            if marker.line >= self.body_start:
+                args = " ".join(sorted(f"{key}={','.join(values)}" for key, values in marker.args.items()))
+                found.append(Item(f"{marker.name} {args}".strip(), marker.line))
         return found
 
     @cached_property
@@ -116,7 +107,7 @@ class Page:
         """Internal link and image targets (no web, mail or phone links; anchors kept)."""
         found = []
         for number, line in self.body_lines:
-            text = MARKER.sub("", line)
+            text = MARKER.sub("", line)  # a marker's arguments are not links
             for regex in (LINK, HTML_LINK):
                 for m in regex.finditer(text):
                     target = m.group("target").strip("<>")

@@ -13,14 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from scripts import paths
+from scripts import mdsource, paths
 from scripts.sitedata import render
 from scripts.sitedata.records import SiteData
 
 MARKER = re.compile(r"<!--\s*data:(?P<name>[a-z][a-z-]*)(?P<args>(?:\s+[a-z_]+=[^\s>]+)*)\s*-->")
 LOOSE_MARKER = re.compile(r"<!--\s*data[:\s]")  # anything that looks like an attempt at a marker
-# Code shown to readers (e.g. a page explaining markers) is left alone.
-CODE = re.compile(r"^(?P<fence>```+|~~~+)[^\n]*\n.*?^(?P=fence)[ \t]*$|`[^`\n]+`", re.M | re.S)
 
 
 class MarkerError(ValueError):
@@ -35,6 +33,7 @@ class Marker:
     name: str
     args: dict[str, list[str]]
     line: int
+    start: int = 0  # character offset in the text it was found in
 
 
 def _enum(schema_file: str, *path: str) -> list[str]:
@@ -45,9 +44,10 @@ def _enum(schema_file: str, *path: str) -> list[str]:
 
 
 def find(text: str) -> tuple[list[Marker], list[tuple[int, str]]]:
-    """Markers in `text` with their 1-based line, and lines holding something marker-like but malformed."""
+    """Markers in `text` with their 1-based line, and lines holding something marker-like but malformed.
+    Code shown to readers (e.g. a page explaining markers) is left alone (scripts/mdsource.py)."""
     markers, malformed = [], []
-    code_spans = [m.span() for m in CODE.finditer(text)]
+    code_spans = mdsource.code_spans(text)
     matched_spans = list(code_spans)
     for match in MARKER.finditer(text):
         if any(start <= match.start() < end for start, end in code_spans):
@@ -57,7 +57,7 @@ def find(text: str) -> tuple[list[Marker], list[tuple[int, str]]]:
         for pair in match.group("args").split():
             key, _, value = pair.partition("=")
             args[key] = [v for v in value.split(",") if v]
-        markers.append(Marker(match.group(0), match.group("name"), args, line))
+        markers.append(Marker(match.group(0), match.group("name"), args, line, match.start()))
         matched_spans.append(match.span())
     for match in LOOSE_MARKER.finditer(text):
         if not any(start <= match.start() < end for start, end in matched_spans):
@@ -322,15 +322,25 @@ def expand(text: str, data: SiteData, lang: str, source_path: Path | str,
     `source` is the whole file as written (front matter included): markers are found there, so
     line numbers match what the contributor sees, and replaced in `text` (what MkDocs renders).
     """
-    markers, malformed = find(source if source is not None else text)
+    # MkDocs renders the file minus its front matter: find markers in the whole file (true line numbers)
+    # and replace each at its own position in `text`, so a marker shown as code elsewhere is never hit.
+    if source is None or not source.endswith(text):
+        source = text
+    offset = len(source) - len(text)
+    markers, malformed = find(source)
     errors = [f"{source_path}:{line}: this looks like a data marker but cannot be read: {snippet.strip()!r} — "
               "write it as <!-- data:NAME key=value -->, on one line" for line, snippet in malformed]
-    for marker in markers:
+    pieces, end, marker_errors = [], len(text), []
+    for marker in reversed(markers):  # from the end, so that earlier positions stay valid
         try:
             html = render_marker(data, lang, marker)
         except MarkerError as error:
-            errors.append(f"{source_path}:{marker.line}: {error.message} — {error.fix}")
+            marker_errors.append(f"{source_path}:{marker.line}: {error.message} — {error.fix}")
             continue
+        start = marker.start - offset
         # Blank lines around a block keep Markdown from wrapping it in a paragraph.
-        text = text.replace(marker.text, html if marker.name in INLINE else f"\n\n{html}\n\n", 1)
+        pieces += [text[start + len(marker.text):end], html if marker.name in INLINE else f"\n\n{html}\n\n"]
+        end = start
+    errors += reversed(marker_errors)
+    text = text[:end] + "".join(reversed(pieces))
     return text, errors

@@ -1,4 +1,4 @@
-"""Repairs to Markdown extensions' output, on built HTML.
+"""Repairs to Markdown extensions' output, on the parsed page (scripts/web/finish.py).
 
 Glossary tooltips (`abbr`) wrap every occurrence of a term with its full definition; on a long page
 that repeats the same sentence dozens of times, for readers and screen readers alike, and weighs
@@ -11,27 +11,23 @@ text carries the meaning and nothing can be ticked — so we hide the box from a
 
 from __future__ import annotations
 
-import re
-
-TASK_CHECKBOX = re.compile(r'(<label class="task-list-control"><input type="checkbox" disabled)(?![^>]*aria-hidden)')
-
-
-def decorative_task_checkboxes(html: str) -> str:
-    return TASK_CHECKBOX.sub(r'\1 aria-hidden="true"', html)
+TASK_CHECKBOXES = ("//label[contains(concat(' ', normalize-space(@class), ' '), ' task-list-control ')]"
+                   "/input[@type='checkbox'][@disabled]")
 
 
-ABBR = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<text>.*?)</abbr>', re.S)
+def decorative_task_checkboxes(root) -> None:
+    for box in root.xpath(TASK_CHECKBOXES):
+        box.set("aria-hidden", "true")
 
 
-def first_tooltips_only(html: str) -> str:
+def first_tooltips_only(root) -> None:
     """Keep <abbr title> on the first occurrence of each term, plain text after that."""
     seen: set[str] = set()
-
-    def keep_first(match: re.Match) -> str:
-        key = match.group("text").casefold()
+    for abbr in list(root.iter("abbr")):
+        if abbr.get("title") is None:
+            continue
+        key = abbr.text_content().casefold()
         if key in seen:
-            return match.group("text")
-        seen.add(key)
-        return match.group(0)
-
-    return ABBR.sub(keep_first, html)
+            abbr.drop_tag()
+        else:
+            seen.add(key)

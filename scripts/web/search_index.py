@@ -22,10 +22,12 @@ The help block and sources at the foot of every page are left out: they would ma
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from pathlib import Path
 
+import lxml.etree
 import lxml.html
 
 SKIP_CLASSES = ("page-footer", "help-now", "headerlink", "md-content__button", "page-covers", "data-block--sources")
@@ -56,11 +58,15 @@ def default_kind(url: str, lang_prefix: str = "") -> str:
 
 def sections(html: str, url: str, kind: str = "explain") -> list[dict]:
     """Split the article of a built page into searchable sections."""
-    root = lxml.html.fromstring(html)
+    return sections_of_tree(lxml.html.fromstring(html), url, kind)
+
+
+def sections_of_tree(root, url: str, kind: str = "explain") -> list[dict]:
+    """sections() for a page already parsed (scripts/web/finish.py); the page itself is not changed."""
     article = root.find_class("md-content__inner")
     if not article:
         return []
-    article = article[0]
+    article = copy.deepcopy(article[0])
     for bad in article.xpath(SKIP_XPATH):
         if bad.getparent() is not None:
             bad.drop_tree()
@@ -70,7 +76,7 @@ def sections(html: str, url: str, kind: str = "explain") -> list[dict]:
     title = _text(h1) if h1 is not None else ""
     entries: list[dict] = []
     current = {"u": url, "t": title, "h": "", "x": []}
-    for element in article.iterchildren():
+    for element in article.iterchildren(tag=lxml.etree.Element):  # not comments (<!-- TODO -->)
         if element.tag in ("h2", "h3"):
             entries.append(current)
             anchor = element.get("id")

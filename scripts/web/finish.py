@@ -1,0 +1,72 @@
+"""The one pass over the finished site: each HTML file MkDocs wrote is parsed once (lxml), finished in
+place, and written back.
+
+On each page, in this order:
+1. French typography on every French passage (scripts/typography.py): French pages, and lang="fr"
+   passages of English pages; text nodes and the attributes read aloud, never markup or code;
+2. its search sections, taken after typography so that snippets read right (scripts/web/search_index.py);
+3. accessibility repairs to Markdown extensions' output (scripts/web/a11y.py);
+4. the Content-Security-Policy <meta>, with the hashes of the page's inline scripts (scripts/web/csp.py),
+   last, because it must see the final scripts.
+
+MkDocs calls this once per language, when that language's pages are all written
+(overrides/hooks/html_finish.py, on_post_build), so `make build` and `make serve` finish pages alike, and
+`make build` still builds into a staging folder: a page that cannot be finished stops the build with
+its name and leaves the previous site/ untouched (scripts/build.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import lxml.etree
+import lxml.html
+
+from scripts import typography
+from scripts.web import a11y, csp, search_index
+
+DOCTYPE = "<!doctype html>"
+
+
+class FinishError(ValueError):
+    """A page that could not be finished; the message names the file."""
+
+
+@dataclass(frozen=True)
+class Written:
+    """A file MkDocs wrote: a page (with its URL and kind, for search) or a static template (url None)."""
+
+    path: Path
+    url: str | None = None
+    kind: str = "explain"
+
+
+def finish_html(html: str, lang: str, url: str | None = None, kind: str = "explain",
+                offline: bool = False) -> tuple[str, list[dict]]:
+    """A finished page and its search sections (none for a static template, whose url is None)."""
+    root = lxml.html.document_fromstring(html)
+    typography.fix_tree(root, lang)
+    sections = search_index.sections_of_tree(root, url, kind) if url is not None else []
+    a11y.decorative_task_checkboxes(root)
+    a11y.first_tooltips_only(root)
+    csp.add_policy(root, offline=offline)
+    doctype = root.getroottree().docinfo.doctype or DOCTYPE
+    return lxml.html.tostring(root, doctype=doctype, encoding="unicode", method="html"), sections
+
+
+def finish_files(files: list[Written], lang: str, site_dir: Path, offline: bool = False) -> list[dict]:
+    """Finish each written file in place; returns the search sections of the pages, in order."""
+    sections: list[dict] = []
+    for file in files:
+        name = file.path.relative_to(site_dir).as_posix() if file.path.is_relative_to(site_dir) else str(file.path)
+        try:
+            html = file.path.read_text(encoding="utf-8")
+            finished, found = finish_html(html, lang, file.url, file.kind, offline)
+        except (OSError, UnicodeError, ValueError, lxml.etree.LxmlError) as error:
+            raise FinishError(f"{site_dir.name}/{name}: the built page could not be finished ({error}) — "
+                              "look at the Markdown or template that makes this page; if it looks right, "
+                              "report it with this message") from error
+        file.path.write_text(finished, encoding="utf-8")
+        sections.extend(found)
+    return sections
