@@ -120,8 +120,7 @@ def make_pack(dist: Path = paths.DIST, with_zim: bool = True) -> dict:
     values = {
         "version": ver,
         "build_date": built_on.strftime("%Y-%m-%d"),
-        "site_name_fr": "Protéger les jeunes en ligne",
-        "site_name_en": "Keeping young people safe online",
+        **{f"site_name_{lang}": name for lang, name in paths.site_config().names.items()},
     }
     dist.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".pack-", dir=dist.parent) as tmp:
@@ -168,11 +167,12 @@ def make_pack(dist: Path = paths.DIST, with_zim: bool = True) -> dict:
 
             search = records.load_cached()[0].search
             keywords = zim.synonym_keywords(root, search, paths.LANGUAGES, paths.lang_prefix)
+            site_names = paths.site_config().names
             zim.write_zim(root, zim_file, {
                 "Name": "protection-jeunes_fr-en",
-                "Title": "Protéger les jeunes en ligne",
-                "Creator": "Protéger les jeunes en ligne",
-                "Publisher": "Protéger les jeunes en ligne",
+                "Title": site_names[paths.DEFAULT_LANGUAGE],
+                "Creator": site_names[paths.DEFAULT_LANGUAGE],
+                "Publisher": site_names[paths.DEFAULT_LANGUAGE],
                 "Date": values["build_date"],
                 "Description": "Grooming, sextorsion, images intimes : comprendre, agir, qui contacter (FR/EN)",
                 "LongDescription": "Site bilingue pour protéger les jeunes de l'exploitation sexuelle en ligne : "
@@ -181,7 +181,7 @@ def make_pack(dist: Path = paths.DIST, with_zim: bool = True) -> dict:
                 "License": "CC BY-SA 4.0",
                 "Tags": "_category:other;_pictures:yes;_videos:no;_details:yes;children;safety",
                 "Flavour": "offline",
-                "Source": "https://github.com/protection-jeunes/site",
+                "Source": paths.site_config().repo_url,
                 "Scraper": f"protection-jeunes scripts/pack.py {ver}",
             }, keywords=keywords)
         sums = outputs / f"{stem}.sha256"

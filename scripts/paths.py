@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
+from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -14,8 +18,51 @@ SITE = ROOT / "site"
 DIST = ROOT / "dist"
 MKDOCS_YML = ROOT / "mkdocs.yml"
 
-# Language codes in build order; the first is the default, served at the site root.
-LANGUAGES = ("fr", "en")
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What the scripts need to know of the site, read from mkdocs.yml only (never retyped)."""
+
+    languages: tuple[str, ...]  # build order; the first is the default, served at the site root
+    names: dict[str, str]  # site name per language
+    descriptions: dict[str, str]
+    url: str
+    repo_url: str
+
+
+def _mkdocs_loader() -> type:
+    """A safe YAML loader that reads mkdocs.yml's tags without importing MkDocs: !ENV [NAME…, default]
+    gives the environment variable or the default; !!python/name tags (theme extensions) are skipped."""
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def env(loader, node):
+        items = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+        names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+        return next((os.environ[name] for name in names if os.environ.get(name)), default)
+
+    Loader.add_constructor("!ENV", env)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    return Loader
+
+
+@functools.cache
+def site_config(mkdocs_yml: Path = MKDOCS_YML) -> SiteConfig:
+    config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_mkdocs_loader())
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    languages = sorted(i18n["languages"], key=lambda lang: not lang.get("default"))  # the default first
+    return SiteConfig(
+        languages=tuple(lang["locale"] for lang in languages),
+        names={lang["locale"]: lang.get("site_name", config["site_name"]) for lang in languages},
+        descriptions={lang["locale"]: " ".join(lang.get("site_description", config.get("site_description", "")).split())
+                      for lang in languages},
+        url=config["site_url"],
+        repo_url=config.get("repo_url", ""),
+    )
+
+
+LANGUAGES = site_config().languages
 DEFAULT_LANGUAGE = LANGUAGES[0]
 
 

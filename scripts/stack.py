@@ -13,11 +13,14 @@ from __future__ import annotations
 import sys
 from importlib.metadata import PackageNotFoundError, version
 
-# (package, lowest supported, first unsupported) — compared on release numbers, pre-releases refused.
+from packaging.specifiers import SpecifierSet
+from packaging.version import InvalidVersion, Version
+
+# The versions this project supports; pre-releases (MkDocs 2.0's are on PyPI under the same name) refused.
 SUPPORTED = (
-    ("mkdocs", (1, 6, 1), (2,)),
-    ("mkdocs-material", (9, 8), (10,)),
-    ("mkdocs-static-i18n", (1, 3), (2,)),
+    ("mkdocs", ">=1.6.1,<2"),
+    ("mkdocs-material", ">=9.8,<10"),
+    ("mkdocs-static-i18n", ">=1.3,<2"),
 )
 
 
@@ -25,35 +28,21 @@ class StackError(RuntimeError):
     pass
 
 
-def _release(text: str) -> tuple[tuple[int, ...], bool]:
-    """Split '9.8.1' -> ((9, 8, 1), False); '2.0.dev3' -> ((2, 0), True)."""
-    numbers: list[int] = []
-    prerelease = False
-    for part in text.split("."):
-        if part.isdigit():
-            numbers.append(int(part))
-        else:
-            digits = "".join(ch for ch in part if ch.isdigit())
-            if part[: len(digits)] == digits and digits:
-                numbers.append(int(digits))
-            prerelease = True
-            break
-    return tuple(numbers), prerelease
-
-
 def problems() -> list[str]:
     found = []
-    for name, low, high in SUPPORTED:
+    for name, spec in SUPPORTED:
         try:
             installed = version(name)
         except PackageNotFoundError:
             found.append(f"{name} is not installed — run `make build` (it installs requirements.lock).")
             continue
-        numbers, prerelease = _release(installed)
-        if prerelease or not (low <= numbers < high):
-            span = f">={'.'.join(map(str, low))},<{'.'.join(map(str, high))}"
+        try:
+            supported = SpecifierSet(spec).contains(Version(installed), prereleases=False)
+        except InvalidVersion:
+            supported = False
+        if not supported:
             found.append(
-                f"{name} {installed} is not supported (need {span}, no pre-release) — "
+                f"{name} {installed} is not supported (need {spec}, no pre-release) — "
                 "reinstall from requirements.lock: delete .venv and run `make build`."
             )
     return found

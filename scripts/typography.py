@@ -42,7 +42,7 @@ RULES = [
     (re.compile(WORD_END + r"(?=:(?:\s|$))"), NBSP, "no space before « : »"),
     (re.compile(r"[ \u00a0](?=[;!?](?:\s|$|[»)\"*_]))"), NNBSP, "a normal space before « ; ! ? »"),
     (re.compile(WORD_END + r"(?=[;!?](?:\s|$|[»)\"*_]))"), NNBSP, "no space before « ; ! ? »"),
-    (re.compile(r"«[ \u202f]?(?=\S)"), "«" + NBSP, "no no-break space after « « »"),
+    (re.compile(r"«[ \u202f]?(?=\S|$)"), "«" + NBSP, "no no-break space after « « »"),  # $: before a link
     (re.compile(r"(?<=\S)[ \u202f]?»"), NBSP + "»", "no no-break space before « » »"),
 ]
 
@@ -112,8 +112,7 @@ def fix_tree(root, lang: str) -> None:
             return value
         if french and MARKS.search(value):  # most text nodes have no mark: skip them cheaply
             value = fix_text(previous, value)
-        if value.strip():
-            previous = value.rstrip()[-1]
+        previous = value[-1]  # a space too: « then a space then <a>…</a> needs nothing more inside the link
         return value
 
     def visit(element, french: bool, raw: bool) -> None:

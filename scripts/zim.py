@@ -10,6 +10,8 @@ import struct
 import zlib
 from pathlib import Path
 
+from scripts import paths
+
 MIME = {".html": "text/html", ".css": "text/css", ".js": "application/javascript", ".svg": "image/svg+xml",
         ".png": "image/png", ".pdf": "application/pdf", ".txt": "text/plain", ".xml": "text/xml",
         ".json": "application/json", ".ico": "image/x-icon"}
@@ -39,7 +41,7 @@ def illustration_png(size: int = 48) -> bytes:
         + chunk(b"IEND", b"")
 
 
-SITE_NAMES = (" - Protéger les jeunes en ligne", " - Keeping young people safe online")
+SITE_NAMES = tuple(f" - {name}" for name in paths.site_config().names.values())  # as Material ends each <title>
 
 
 def _title_of(html: bytes) -> str:

@@ -36,6 +36,12 @@ def test_french_typography_on_french_passages_only():
     assert "Other\u00a0: passage\u202f; here" in english  # …except its French passages
 
 
+def test_guillemets_around_a_link_get_one_space_each_side():
+    html, _ = finish.finish_html('<!doctype html><html lang="fr"><head><meta charset="utf-8"></head><body>'
+                                 '<p>Source, « <a href="x">Article ; 1</a> » vue</p></body></html>', "fr")
+    assert '<p>Source, «\u00a0<a href="x">Article\u202f; 1</a>\u00a0» vue</p>' in html
+
+
 def test_search_sections_skip_comments_and_follow_headings():
     _, sections = finish.finish_html(page("fr"), "fr", url="x/", kind="crisis")
     assert [s["u"] for s in sections] == ["x/", "x/#suite"]

@@ -60,7 +60,7 @@ def status(key: str, record: dict[str, dict], docs: Path = paths.DOCS) -> str | 
     entry = record.get(key)
     if entry is None:
         return "unsynced"
-    changed = {lang: content_hash(docs / lang / key) != str(entry.get(lang)) for lang in ("fr", "en")}
+    changed = {lang: content_hash(docs / lang / key) != str(entry.get(lang)) for lang in paths.LANGUAGES}
     if changed["fr"] and not changed["en"]:
         return "en-outdated"
     if changed["en"] and not changed["fr"]:

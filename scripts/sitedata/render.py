@@ -13,17 +13,17 @@ import re
 import unicodedata
 from typing import Iterable
 
+import babel.dates
+import babel.numbers
+
 from scripts.sitedata.records import COUNTRY_ROLES, SiteData
 
 NNBSP = "\u202f"  # narrow no-break space: French thousands separator and before ; ! ?
 NBSP = "\u00a0"  # no-break space: French space before € and :
 
-MONTHS = {
-    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"],
-}
+# Numbers and dates are formatted by Babel (CLDR data, installed with Material) in these locales: the
+# site's English is British English.
+LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
 
 def e(text: object) -> str:
@@ -33,13 +33,8 @@ def e(text: object) -> str:
 # --- Formatting ----------------------------------------------------------------------------------
 
 def format_number(n: float, lang: str) -> str:
-    """75000 -> '75 000' / '75,000'; 20.5 -> '20,5' / '20.5'."""
-    if float(n).is_integer():
-        grouped = f"{int(n):,}"
-        return grouped.replace(",", NNBSP) if lang == "fr" else grouped
-    whole, _, decimals = f"{n}".partition(".")
-    whole = format_number(int(whole), lang)
-    return f"{whole},{decimals}" if lang == "fr" else f"{whole}.{decimals}"
+    """75000 -> '75 000' / '75,000' (French groups with a narrow no-break space); 20.5 -> '20,5' / '20.5'."""
+    return babel.numbers.format_decimal(n, locale=LOCALES[lang], decimal_quantization=False)
 
 
 def format_money(euros: int, lang: str) -> str:
@@ -58,16 +53,15 @@ def colon(lang: str) -> str:
 
 
 def format_date(iso: str, lang: str) -> str:
-    """'2021-04-23' -> '23 avril 2021' / '23 April 2021'; '2021-04' -> 'avril 2021'; '2021' -> '2021'."""
+    """'2021-04-23' -> '23 avril 2021' / '23 April 2021'; '2021-04' -> 'avril 2021'; '2021' -> '2021'.
+    A no-break space keeps the day with its month; French writes the first of the month « 1er »."""
     parts = [int(p) for p in iso.split("-")]
     if len(parts) == 1:
         return str(parts[0])
-    month = MONTHS[lang][parts[1] - 1]
+    month = babel.dates.get_month_names("wide", locale=LOCALES[lang])[parts[1]]
     if len(parts) == 2:
         return f"{month} {parts[0]}"
-    day = parts[2]
-    if lang == "fr":
-        return f"{'1er' if day == 1 else day}{NBSP}{month} {parts[0]}"
+    day = "1er" if lang == "fr" and parts[2] == 1 else str(parts[2])
     return f"{day}{NBSP}{month} {parts[0]}"
 
 
