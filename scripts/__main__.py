@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts import paths
+from scripts import engines, paths
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -19,11 +19,11 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     flavour = build.OFFLINE if args.offline else build.ONLINE
     try:
-        seconds = build.build(Path(args.site_dir), flavour)
+        seconds = build.build(Path(args.site_dir), flavour, engine=args.engine)
     except (build.BuildError, RuntimeError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"Built both languages into {args.site_dir}/ in {seconds:.2f} s (strict).")
+    print(f"Built both languages into {args.site_dir}/ in {seconds:.2f} s (strict, {args.engine}).")
     return 0
 
 
@@ -155,6 +155,8 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="strict build of both languages into site/")
     p.add_argument("--site-dir", default=str(paths.SITE), help="output folder (default: site/)")
     p.add_argument("--offline", action="store_true", help="build the file:// flavour used by the offline pack")
+    p.add_argument("--engine", choices=engines.ENGINES, default=engines.DEFAULT_ENGINE,
+                   help="the static site engine (scripts/engines.py; default: %(default)s)")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("serve", help="live preview on http://127.0.0.1:8000/")

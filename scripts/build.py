@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts import paths, stack
+from scripts import engines, paths, stack
 
 
 class BuildError(RuntimeError):
@@ -58,8 +58,11 @@ def _swap_into_place(built: Path, target: Path) -> None:
 
 
 def build(target: Path = paths.SITE, flavour: Flavour = ONLINE, quiet: bool = False,
-          extra_env: dict[str, str] | None = None) -> float:
-    """Strict build of both languages into `target`. Returns the MkDocs time in seconds."""
+          extra_env: dict[str, str] | None = None, engine: str = engines.DEFAULT_ENGINE) -> float:
+    """Strict build of both languages into `target` with `engine` (scripts/engines.py). Returns the
+    engine's time in seconds."""
+    if engine not in engines.ENGINES:
+        raise BuildError(f"unknown engine {engine!r}: use one of {', '.join(engines.ENGINES)}")
     stack.check()
     from scripts.checks import files, report
 
@@ -72,7 +75,7 @@ def build(target: Path = paths.SITE, flavour: Flavour = ONLINE, quiet: bool = Fa
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     try:
-        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+        cmd = [sys.executable, "-m", engine, "build", "--strict", "--clean",
                "--config-file", str(paths.MKDOCS_YML), "--site-dir", str(staging)]
         # Never pass --quiet: it raises MkDocs' log level, and --strict then no longer sees the
         # warnings it must fail on. Quiet builds capture the output and show it only on failure.
