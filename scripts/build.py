@@ -8,6 +8,7 @@ site/ stays as it was.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -47,6 +48,36 @@ def mkdocs_env(flavour: Flavour, extra: dict[str, str] | None = None) -> dict[st
     return env
 
 
+# What a build depends on: if none of it changed, the previous build can be reused (`make pack` reuses
+# site/ for the PDFs instead of building the hosted flavour a second time).
+BUILD_INPUTS = ("docs", "data", "overrides", "scripts", "mkdocs.yml", "requirements.lock")
+BUILD_ENV = ("SITE_URL", "REPO_URL", "REPO_NAME", "EDIT_URI", "BUILD_ONLY_LOCALE")
+
+
+def source_digest(flavour: Flavour, engine: str = engines.DEFAULT_ENGINE) -> str:
+    """A digest of everything a build reads: source files, the flavour, the environment that mkdocs.yml
+    reads, and today's date (freshness notices depend on it)."""
+    digest = hashlib.sha256()
+    for name in BUILD_INPUTS:
+        root = paths.ROOT / name
+        for path in sorted([root] if root.is_file() else root.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(paths.ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    env = {**flavour.env, **{k: os.environ.get(k, "") for k in BUILD_ENV}}
+    digest.update(repr((sorted(env.items()), engine, paths.today().isoformat())).encode())
+    return digest.hexdigest()
+
+
+def digest_file(target: Path) -> Path:
+    return target.with_name(f".{target.name}.digest")  # next to the site, not in it (never deployed)
+
+
+def is_current(target: Path, flavour: Flavour = ONLINE) -> bool:
+    """Whether `target` holds a finished build of the current sources in this flavour."""
+    stamp = digest_file(target)
+    return target.is_dir() and stamp.is_file() and stamp.read_text().strip() == source_digest(flavour)
+
+
 def _swap_into_place(built: Path, target: Path) -> None:
     old = None
     if target.exists():
@@ -73,6 +104,8 @@ def build(target: Path = paths.SITE, flavour: Flavour = ONLINE, quiet: bool = Fa
                          f"{target.name}/ was left unchanged.")
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
+    digest = source_digest(flavour, engine)  # before building: an edit made meanwhile makes it stale
+    digest_file(target).unlink(missing_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     try:
         cmd = [sys.executable, "-m", engine, "build", "--strict", "--clean",
@@ -97,6 +130,7 @@ def build(target: Path = paths.SITE, flavour: Flavour = ONLINE, quiet: bool = Fa
             raise BuildError("The built site is incomplete:\n  " + "\n  ".join(problems))
         _swap_into_place(staging, target)
         staging = None
+        digest_file(target).write_text(digest + "\n")
         return seconds
     finally:
         if staging is not None and staging.exists():

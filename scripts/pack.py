@@ -133,9 +133,11 @@ def make_pack(dist: Path = paths.DIST, with_zim: bool = True) -> dict:
 
         from scripts import pdf
 
-        # PDFs come from the hosted flavour, so their links point to the online pages.
-        hosted = tmp / "hosted"
-        build.build(hosted, build.ONLINE, quiet=True)
+        # PDFs come from the hosted flavour, so their links point to the online pages: site/ when it is
+        # a build of these very sources (`make build` just ran), else it is built there now.
+        hosted = paths.SITE
+        if not build.is_current(hosted):
+            build.build(hosted, build.ONLINE, quiet=True)
         jobs = []
         for lang in paths.LANGUAGES:
             for md in printable_pages(lang):

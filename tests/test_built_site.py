@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -217,6 +219,17 @@ def test_typography_typed_plainly_is_fixed_in_the_built_page(project_copy, tmp_p
     assert "Attention\u00a0: <strong>vraiment</strong>\u202f! Pourquoi\u202f? «\u00a0Oui\u00a0»" in html
     index = (tmp_path / "site" / "search" / "index-fr.js").read_text(encoding="utf-8")
     assert "Pourquoi" in index and "quiproquo" not in index
+
+    # The build left a digest of its sources next to the site: `make pack` reuses a current build
+    # (scripts/build.py is_current) and rebuilds after any edit.
+    def current() -> str:
+        return subprocess.run([sys.executable, "-c", "from pathlib import Path; from scripts import build; "
+                               f"print(build.is_current(Path({str(tmp_path / 'site')!r})))"],
+                              cwd=project_copy, capture_output=True, text=True).stdout.strip()
+
+    assert current() == "True"
+    page.write_text(page.read_text(encoding="utf-8") + "\nUne ligne de plus.\n", encoding="utf-8")
+    assert current() == "False"
 
 
 def test_french_typography_leaves_character_references_whole(pages):
