@@ -199,7 +199,7 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", help="measure builds, page weight, pack, search and Lighthouse; table + JSON")
     p.add_argument("--runs", type=int, default=3, help="build runs for the median (default 3)")
     p.add_argument("--out", default=str(paths.DIST / "bench" / "bench.json"), help="JSON output file")
-    p.add_argument("--skip", nargs="+", choices=["pages", "pack", "synthetic", "lighthouse"],
+    p.add_argument("--skip", nargs="+", choices=["serve", "pages", "pack", "synthetic", "lighthouse"],
                    help="leave out the slow parts")
     p.set_defaults(func=cmd_bench)
 

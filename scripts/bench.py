@@ -8,6 +8,7 @@ Figures depend on the machine; the JSON records it. What is measured:
 - the offline pack: `make pack` time (median of N), zip and ZIM sizes; search index size per language;
 - search quality and latency, online and from file://: the query set of tests/data/search-queries.yml
   as success at 1 and at 3 per language, and milliseconds per keystroke (scripts/search_quality.py);
+- `make serve`: time to the first page, and to the rebuilt page after a one-line edit of a page;
 - build time per page on synthetic sites (1, 2 and 5 languages × 20 and 100 pages of filler);
 - Lighthouse scores (performance, accessibility, best practices, SEO), mobile and desktop, on both
   home pages and the longest content page, over a local server that compresses like GitHub Pages.
@@ -225,6 +226,45 @@ def lighthouse(site: Path, pages: list[str]) -> list[dict]:
     return rows
 
 
+# --- make serve ------------------------------------------------------------------------------------
+
+def _wait_for(url: str, text: str | None, timeout: float) -> float:
+    """Seconds until `url` answers (and holds `text`, when given)."""
+    from urllib.request import urlopen
+
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        try:
+            with urlopen(url, timeout=5) as response:
+                if text is None or text in response.read().decode("utf-8", "replace"):
+                    return time.perf_counter() - started
+        except OSError:
+            pass
+        time.sleep(0.1)
+    raise RuntimeError(f"make serve: {url} did not {'show the edit' if text else 'answer'} within {timeout} s")
+
+
+def time_serve_rebuild(port: int = 8765, timeout: float = 180) -> dict:
+    """Start `make serve`, wait for a page, add one line to it, and time until the served page has it.
+    The page is restored afterwards, whatever happens."""
+    page, url_path = paths.DOCS / "fr" / "parents.md", "parents/"
+    original = page.read_bytes()
+    line = f"Ligne ajoutée par la mesure {os.getpid()}."
+    server = subprocess.Popen([sys.executable, "-m", "scripts", "serve", "--port", str(port)], cwd=paths.ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        url = f"http://127.0.0.1:{port}/{url_path}"
+        first = _wait_for(url, None, timeout)
+        time.sleep(1)  # let the file watcher settle after the first build
+        page.write_bytes(original + f"\n{line}\n".encode())
+        rebuild = _wait_for(url, line, timeout)
+    finally:
+        page.write_bytes(original)
+        os.killpg(server.pid, 15)
+        server.wait(timeout=30)
+    return {"page": page.relative_to(paths.ROOT).as_posix(), "first_page_s": round(first, 2), "rebuild_s": round(rebuild, 2)}
+
+
 # --- Report -----------------------------------------------------------------------------------------
 
 def run(out: Path, runs: int = 3, skip: set[str] | None = None) -> int:
@@ -242,6 +282,12 @@ def run(out: Path, runs: int = 3, skip: set[str] | None = None) -> int:
     print(f"Strict build, both languages: median {b['ours_median']} s over {runs} runs {b['ours']}")
     print(f"Bare Material + i18n, same pages: median {b['bare_median']} s {b['bare_material_i18n']} "
           f"-> ours/bare = {b['ratio']}")
+
+    if "serve" not in skip:
+        report["serve"] = time_serve_rebuild()
+        r = report["serve"]
+        print(f"make serve: first page after {r['first_page_s']} s; after a one-line edit of {r['page']}, "
+              f"rebuilt page served after {r['rebuild_s']} s")
 
     with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
         site = Path(tmp) / "site"
