@@ -171,6 +171,22 @@ def test_a_marker_shown_as_code_is_left_alone_and_the_real_one_replaced(data):
     assert out.startswith(f"Écrire `{marker}` dans la page") and out.count(marker) == 1 and "3018" in out
 
 
+def test_stashed_blocks_come_back_where_their_markers_were(data):
+    """The build hides rendered blocks from Markdown behind placeholders and puts them back after it; an
+    inline marker at the start of a line must stay inside its paragraph."""
+    import markdown
+
+    text = "Appeler le\n<!-- data:tel id=fr-3018 --> maintenant.\n\n<!-- data:glossary -->\n\nFin.\n"
+    stash: dict[str, str] = {}
+    hidden, errors = markers.expand(text, data, "fr", "docs/fr/x.md", stash=stash)
+    assert errors == [] and len(stash) == 2 and "3018" not in hidden
+    html = markers.unstash(markdown.markdown(hidden), stash)
+    direct, _ = markers.expand(text, data, "fr", "docs/fr/x.md")
+    assert html.startswith("<p>Appeler le\n<span data-record=\"fr-3018\">") and "3018</a></span> maintenant.</p>" in html
+    block = next(html_ for key, html_ in stash.items() if key.startswith("<!--"))
+    assert block in html and block in direct and "data-block" not in html and "\ue000" not in html
+
+
 def test_code_is_the_same_for_the_check_and_the_build():
     """A fence indented inside an admonition is code for every reader of the source (scripts/mdsource.py)."""
     from scripts import mdsource

@@ -48,7 +48,7 @@ def on_config(config):
     except DataError as error:
         raise PluginError("The data files have errors:\n" + "\n".join(map(str, error.problems))) from None
     _build.clear()
-    _build.update(data=data, lang=config.theme["language"])
+    _build.update(data=data, lang=config.theme["language"], stash={})
     if warnings:
         log.info(f"{len(warnings)} data warning(s), e.g. records not checked for 12 months: run `make check`")
     return config
@@ -81,7 +81,9 @@ def on_page_markdown(markdown, page, config, files):
     data, lang = _build["data"], _build["lang"]
     path = _repo_path(page)
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    text, errors = markers.expand(markdown, data, lang, path, source=source)
+    stash: dict[str, str] = {}
+    text, errors = markers.expand(markdown, data, lang, path, source=source, stash=stash)
+    _build["stash"][page.file.src_uri] = stash
     sources_line = next((i for i, line in enumerate(source.split("\n"), start=1) if line.startswith("sources:")), 1)
     for source_id in page.meta.get("sources") or []:
         if source_id not in data.sources:
@@ -96,6 +98,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     """The calm "what this page covers" line (front matter `covers:`), placed under the title (after the
     right-now box on what-to-do pages)."""
+    html = markers.unstash(html, _build["stash"].pop(page.file.src_uri, {}))
     covers = page.meta.get("covers")
     if not covers:
         return html

@@ -316,11 +316,14 @@ def render_marker(data: SiteData, lang: str, marker: Marker) -> str:
 
 
 def expand(text: str, data: SiteData, lang: str, source_path: Path | str,
-           source: str | None = None) -> tuple[str, list[str]]:
+           source: str | None = None, stash: dict[str, str] | None = None) -> tuple[str, list[str]]:
     """Replace every marker in a page. Returns the new text and `path:line: problem — fix` messages.
 
     `source` is the whole file as written (front matter included): markers are found there, so
     line numbers match what the contributor sees, and replaced in `text` (what MkDocs renders).
+    With `stash`, each marker becomes a short placeholder comment and its HTML goes into `stash`
+    (placeholder -> HTML), to be put back by `unstash` after Markdown: Markdown then never parses the
+    rendered blocks (slow, and nothing in them is Markdown).
     """
     # MkDocs renders the file minus its front matter: find markers in the whole file (true line numbers)
     # and replace each at its own position in `text`, so a marker shown as code elsewhere is never hit.
@@ -338,9 +341,26 @@ def expand(text: str, data: SiteData, lang: str, source_path: Path | str,
             marker_errors.append(f"{source_path}:{marker.line}: {error.message} — {error.fix}")
             continue
         start = marker.start - offset
+        if stash is not None:
+            # A block marker becomes an HTML comment on its own lines (a raw HTML block to Markdown); an
+            # inline one, two private-use characters around a number, which Markdown leaves as text (a
+            # comment at the start of a line would end the paragraph).
+            key = f"\ue000{len(stash)}\ue001" if marker.name in INLINE else f"<!--data-block-{len(stash)}-->"
+            stash[key], html = html, key
         # Blank lines around a block keep Markdown from wrapping it in a paragraph.
         pieces += [text[start + len(marker.text):end], html if marker.name in INLINE else f"\n\n{html}\n\n"]
         end = start
     errors += reversed(marker_errors)
     text = text[:end] + "".join(reversed(pieces))
     return text, errors
+
+
+PLACEHOLDER = re.compile(r"<!--data-block-\d+-->|\ue000\d+\ue001")
+PLACEHOLDER_PARAGRAPH = re.compile(r"<p>(<!--data-block-\d+-->)</p>")
+
+
+def unstash(html: str, stash: dict[str, str]) -> str:
+    """Put the rendered blocks back in a page's HTML (see expand); a placeholder that Markdown wrapped in
+    a paragraph of its own loses the paragraph."""
+    html = PLACEHOLDER_PARAGRAPH.sub(r"\1", html)
+    return PLACEHOLDER.sub(lambda match: stash[match.group(0)], html)
