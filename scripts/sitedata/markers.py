@@ -327,20 +327,22 @@ def expand(text: str, data: SiteData, lang: str, source_path: Path | str,
     """
     # MkDocs renders the file minus its front matter: find markers in the whole file (true line numbers)
     # and replace each at its own position in `text`, so a marker shown as code elsewhere is never hit.
-    if source is None or not source.endswith(text):
-        source = text
-    offset = len(source) - len(text)
+    offset = source.find(text) if source is not None else -1  # MkDocs also strips the last newline
+    if offset < 0:
+        source, offset = text, 0
     markers, malformed = find(source)
     errors = [f"{source_path}:{line}: this looks like a data marker but cannot be read: {snippet.strip()!r} — "
               "write it as <!-- data:NAME key=value -->, on one line" for line, snippet in malformed]
     pieces, end, marker_errors = [], len(text), []
     for marker in reversed(markers):  # from the end, so that earlier positions stay valid
+        start = marker.start - offset
+        if start < 0 or text[start:start + len(marker.text)] != marker.text:
+            continue  # in the front matter: not part of what MkDocs renders
         try:
             html = render_marker(data, lang, marker)
         except MarkerError as error:
             marker_errors.append(f"{source_path}:{marker.line}: {error.message} — {error.fix}")
             continue
-        start = marker.start - offset
         if stash is not None:
             # A block marker becomes an HTML comment on its own lines (a raw HTML block to Markdown); an
             # inline one, two private-use characters around a number, which Markdown leaves as text (a
