@@ -28,6 +28,7 @@ Pure functions over HTML text: used by tests/test_language.py on the built site 
 
 from __future__ import annotations
 
+import html
 import re
 import sys
 import unicodedata
@@ -94,6 +95,42 @@ SEGMENT_SPLIT = re.compile(r"[()\[\]{};:,.!?«»\"“”„‘’—–·|/…¶
 URLISH = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:fr|com|org|net|uk|eu|gouv\.fr|be|ch|ca)\b\S*")
 
 
+# --- Marking a passage's language in data text ------------------------------------------------
+# Data values (data/*.yml) are plain text. A passage in another language inside one is written as
+# Pandoc writes a span with attributes, close to the attr_list syntax of our pages:
+#     en: "Child in danger helpline ([Allô Enfance en danger]{lang=fr})"
+# The renderer turns it into <span lang="fr">…</span>; attributes and search get the plain text.
+LANG_SPAN = re.compile(r'\[([^\[\]]+)\]\{\s*lang="?([a-z]{2})"?\s*\}')
+
+
+def mark_html(text: object) -> str:
+    """Escape `text` for HTML, turning [passage]{lang=xx} into <span lang="xx">passage</span>."""
+    text, out, pos = str(text), [], 0
+    for match in LANG_SPAN.finditer(text):
+        out.append(html.escape(text[pos:match.start()], quote=True))
+        out.append(f'<span lang="{match.group(2)}">{html.escape(match.group(1), quote=True)}</span>')
+        pos = match.end()
+    out.append(html.escape(text[pos:], quote=True))
+    return "".join(out)
+
+
+def plain(text: object) -> str:
+    """The text without language marks: for attributes (title, aria-label) and the search index."""
+    return LANG_SPAN.sub(r"\1", str(text))
+
+
+def tooltip(text: object) -> str:
+    """Text for a tooltip (a title attribute cannot mark a passage's language): a bracketed passage in
+    another language is left out — « Centre américain ([National Center…]{lang=en}) » gives
+    « Centre américain » — and other marks are removed."""
+    return plain(re.sub(r"\s*\(" + LANG_SPAN.pattern + r"\)", "", str(text)))
+
+
+def unmarked(text: object) -> str:
+    """The text without its marked passages: what must be in the value's own language."""
+    return LANG_SPAN.sub(" | ", str(text))
+
+
 @dataclass(frozen=True)
 class Leak:
     page: str      # path of the page in the site
@@ -149,9 +186,10 @@ def segments(text: str) -> list[str]:
     return [s.strip() for s in SEGMENT_SPLIT.split(text) if s.strip()]
 
 
-def text_leaks(text: str, page_lang: str) -> list[tuple[str, str]]:
+def text_leaks(text: str, page_lang: str, use_model: bool = True) -> list[tuple[str, str]]:
     """Segments of `text` (shown on a `page_lang` page, not marked) in the other language, each with
-    the reason: [('non identifiée', 'telltale « identifiée »')]."""
+    the reason: [('non identifiée', 'telltale « identifiée »')]. `use_model=False` relies on the
+    telltale words alone (the data check: loading the model takes a second, too long for `make check`)."""
     other = "en" if page_lang == "fr" else "fr"
     text = unicodedata.normalize("NFC", _strip_names(text))
     found = []
@@ -161,14 +199,14 @@ def text_leaks(text: str, page_lang: str) -> list[tuple[str, str]]:
             # A telltale in a long segment that reads clearly as the page's language is a loan word
             # ("a déjà-vu"), not a leak; short segments are judged on the telltale alone.
             words = WORD.findall(segment)
-            if len(words) >= MIN_WORDS:
+            if use_model and len(words) >= MIN_WORDS:
                 lang, probability = classify(segment)
                 if lang == page_lang and probability >= MIN_PROBABILITY:
                     continue
             found.append((segment, f"telltale « {word} »"))
             continue
         size = len(WORD.findall(segment))
-        if size >= 2:
+        if use_model and size >= 2:
             lang, probability = classify(segment)
             if lang == other and probability >= (MIN_PROBABILITY if size >= MIN_WORDS else SHORT_PROBABILITY):
                 found.append((segment, f"py3langid {lang} {probability:.3f}"))
