@@ -30,7 +30,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from scripts import paths, stack  # noqa: E402
 from scripts.checks import freshness, parity, typography  # noqa: E402
 from scripts.sitedata.records import DataError, load_cached  # noqa: E402
-from scripts.web import alternates  # noqa: E402
+from scripts.web import alternates, error_pages  # noqa: E402
 
 _build: dict = {}
 
@@ -101,9 +101,31 @@ def on_page_context(context, page, config, nav):
 
 
 def on_template_context(context, template_name, config):
-    # Static templates (404.html, sitemap.xml) have no page; the 404 page shows both languages.
+    # Static templates (404.html, sitemap.xml) have no page. The 404 page is built in each language
+    # (scripts/web/error_pages.py); its language switch goes to the other language's home.
     context["ui"] = _build["ui"]
     context["all_ui"] = _build["all_ui"]
     context["site_offline"] = _build["offline"]
     context["hreflang_links"] = []
+    if template_name == error_pages.TEMPLATE:
+        alts = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+        names = {alt["lang"]: alt["name"] for alt in alts}
+        context["error_alternates"] = error_pages.switch_links(config.site_url, _build["lang"], names)
+        context["error_homes"] = {lang: error_pages.home(config.site_url, lang) for lang in paths.LANGUAGES}
     return context
+
+
+# Each language's 404 page, kept across the per-language builds (on_config resets `_build`, not this).
+_error_pages: dict[str, str] = {}
+
+
+@event_priority(-120)  # after html_finish has added the link rules and the policy (-110)
+def on_post_template(output_content, template_name, config):
+    if template_name == error_pages.TEMPLATE:
+        error_pages.keep(_error_pages, _build["lang"], output_content)
+    return output_content
+
+
+def on_post_build(config):
+    # The build of each language writes its 404.html at the root; put each one back in its place.
+    error_pages.place(Path(config.site_dir), _error_pages)
