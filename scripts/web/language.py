@@ -10,7 +10,8 @@ How a page is checked (`page_leaks`):
 
 1. The page is cut into text blocks: paragraphs, list items, cells, headings, captions, summaries,
    buttons, labels… (`BLOCK_TAGS`; a block's nested blocks are checked on their own), plus the
-   reader-facing attributes `alt`, `aria-label`, `title` and `placeholder`. Text inside an element
+   reader-facing attributes `alt`, `aria-label`, `title`, `placeholder` and `data-label-*` (text our
+   scripts show), the `<title>` and the description. Text inside an element
    whose `lang` is not the page's language is left out: it is marked, so it is read right.
 2. Each block is split into segments at punctuation (brackets, commas, sentence ends, quotes), and a
    segment is a leak when
@@ -51,6 +52,7 @@ BLOCK_TAGS = {
 # Never prose: code, scripts, icons.
 SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "code", "pre", "kbd", "samp", "math", "head"}
 ATTRIBUTES = ("alt", "aria-label", "title", "placeholder")
+LABEL_ATTRIBUTES = "data-label-"  # interface text our scripts show (the search panel's labels)
 
 # Proper names written the same in both languages, removed before the check. Keep this short: a French
 # name on an English page (« Défenseur des droits », « Le Monde ») is marked lang="fr" instead, so that
@@ -69,7 +71,7 @@ LATIN = re.compile(r"\bet al\.?")
 # Words that exist only in French (lower case). With ACCENT below, these catch short French fragments
 # on English pages: « non identifié », « communiqué », « version en vigueur », « depuis le ».
 FRENCH_WORDS = set("""
-le la les des du au aux et est sont une un pour avec dans sur par depuis non pas qui que ou où ce cette
+le la les de des du au aux et est sont une un pour avec dans sur par depuis non pas qui que ou où ce cette
 ces son sa ses leur leurs nous vous tu il elle ils elles mais sans selon chez entre très aussi comme
 vigueur loi peines identiques création chaîne télévision presse titre journal relevé communiqué
 identifié identifiée traque pédocriminels enfants jeunes appeler signaler introuvable accueil retour
@@ -196,10 +198,12 @@ def text_leaks(text: str, page_lang: str, use_model: bool = True) -> list[tuple[
     for segment in segments(text):
         word = telltale(segment, other)
         if word:
-            # A telltale in a long segment that reads clearly as the page's language is a loan word
-            # ("a déjà-vu"), not a leak; short segments are judged on the telltale alone.
+            # An accented word in a long segment that reads clearly as English is a loan word ("a
+            # déjà-vu"), not a leak; a listed word (« de », « vigueur ») always is one, and short
+            # segments are judged on the telltale alone.
             words = WORD.findall(segment)
-            if use_model and len(words) >= MIN_WORDS:
+            listed = word.casefold() in (FRENCH_WORDS if other == "fr" else ENGLISH_WORDS)
+            if use_model and not listed and len(words) >= MIN_WORDS:
                 lang, probability = classify(segment)
                 if lang == page_lang and probability >= MIN_PROBABILITY:
                     continue
@@ -266,14 +270,15 @@ def html_leaks(html: str, page: str = "", page_lang: str | None = None) -> list[
             text = _own_text(element, page_lang)
             if text.strip():
                 add(element.tag, text, element.text_content())
-        for attribute in ATTRIBUTES:
-            value = element.get(attribute)
-            if value and value.strip():
+        for attribute, value in element.attrib.items():
+            if (attribute in ATTRIBUTES or attribute.startswith(LABEL_ATTRIBUTES)) and value.strip():
                 add(f"{attribute} attribute of {element.tag}", value, value)
     # The <title> is in <head> (skipped above) but is read out first.
     title = root.find(".//title")
     if title is not None and title.text:
         add("title", title.text, title.text)
+    for meta in root.iterfind(".//meta[@name='description']"):
+        add("meta description", meta.get("content", ""), meta.get("content", ""))
     return leaks
 
 
