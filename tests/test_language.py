@@ -189,3 +189,15 @@ def test_the_offline_pack_pages_do_not_leak_and_ship_no_404(offline_site):
         assert (offline_site / error_pages.path_for(lang)).is_file()
         assert error_pages.path_for(lang) in pack.NOT_OFFLINE
     assert pack.page_counts(offline_site)["en"] == pack.page_counts(offline_site)["fr"]
+
+
+@pytest.mark.parametrize("lang", paths.LANGUAGES)
+def test_a_404_still_offers_help_now(site, lang, data):
+    """A reader who mistyped an address may be the one who needs help most: the help lines that end
+    every page, as tap-to-call links, and all contacts by an absolute link."""
+    soup = _soup(site / error_pages.path_for(lang))
+    box = soup.select_one(".help-now")
+    assert box is not None and box.h2.get_text(strip=True).replace("\u202f", " ").replace("\u00a0", " ") \
+        == data.labels[lang]["help_now_title"].replace("\u202f", " ").replace("\u00a0", " ")
+    assert {a["href"] for a in box.select("a[href^='tel:']")} >= {"tel:17", "tel:3018", "tel:119"}
+    assert box.find("a", href=SITE_URL + paths.lang_prefix(lang) + "contacts/") is not None

@@ -74,6 +74,8 @@ def on_post_template(output_content, template_name, config):
     """Static pages (404, neutral exit pages) get the same link rules and policy."""
     if not template_name.endswith(".html"):
         return output_content
+    if _build["lang"] == "fr" and template_name == "404.html":  # the French 404 is a page like the others
+        output_content = typography.fix_html(output_content)
     output_content = csp.secure_external_links(output_content, _build["host"])
     return csp.add_policy(output_content, offline=_build["offline"])
 

@@ -112,6 +112,9 @@ def on_template_context(context, template_name, config):
         names = {alt["lang"]: alt["name"] for alt in alts}
         context["error_alternates"] = error_pages.switch_links(config.site_url, _build["lang"], names)
         context["error_homes"] = {lang: error_pages.home(config.site_url, lang) for lang in paths.LANGUAGES}
+        # A reader who mistyped an address may still need help now: the same lines as every page's foot.
+        context["error_help"] = error_pages.help_now(load_cached()[0], _build["lang"], config.extra.get("help_now") or [],
+                                                     config.site_url)
     return context
 
 

@@ -37,6 +37,18 @@ def switch_links(site_url: str | None, lang: str, names: dict[str, str]) -> list
             for other in paths.LANGUAGES if other != lang]
 
 
+def help_now(data, lang: str, ids: list[str], site_url: str | None) -> str:
+    """The "Need help now?" lines of every page's foot (tel: links work from any address), then an
+    absolute link to all contacts."""
+    from scripts.sitedata import render
+
+    lines = render.helplines_block(data, lang, [data.helplines[i] for i in ids], "compact")
+    more = home(site_url, lang) + "contacts/"
+    return (f'<aside class="help-now" aria-labelledby="aide-immediate"><h2 id="aide-immediate">'
+            f'{render.e(data.label("help_now_title", lang))}</h2>{lines}'
+            f'<p><a href="{render.attr(more)}">{render.e(data.label("help_now_more", lang))}</a></p></aside>')
+
+
 def keep(store: dict[str, str], lang: str, html: str) -> None:
     store[lang] = html
 
