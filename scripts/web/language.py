@@ -58,12 +58,11 @@ LABEL_ATTRIBUTES = "data-label-"  # interface text our scripts show (the search 
 # name on an English page (« Défenseur des droits », « Le Monde ») is marked lang="fr" instead, so that
 # screen readers pronounce it; this list is only for names that are the same in both languages and
 # carry an accent or an English word (the check would take them for a leak otherwise).
+# (Names without an accent or a listed word, such as e-Enfance, Pharos or Report Remove, need no entry.)
 ALLOWED_NAMES = (
-    "e-Enfance",      # the French charity's own name, used as is in English sources too
     "Légifrance",     # the official law website's name, as English legal guides write it
     "Child Focus",    # the Belgian foundation's name in French, Dutch and English alike
-    "Take It Down",   # NCMEC's service, named in English by its French partners
-    "Report Remove",  # Childline/IWF service (UK), an English name on French pages too
+    "Take It Down",   # NCMEC's service: French partners (e-Enfance, Pharos) name it in English too
 )
 # Latin, at home in both languages: "Bellovin et al." is not French.
 LATIN = re.compile(r"\bet al\.?")
