@@ -6,7 +6,7 @@ is read with English sounds unless it is marked. So every passage in the other l
 a French press headline, an organisation's French name) must sit inside an element with the right
 `lang` attribute, and everything else must be in the page's language.
 
-How a page is checked (`page_leaks`):
+How a page is checked (`html_leaks`):
 
 1. The page is cut into text blocks: paragraphs, list items, cells, headings, captions, summaries,
    buttons, labels… (`BLOCK_TAGS`; a block's nested blocks are checked on their own), plus the
@@ -21,7 +21,11 @@ How a page is checked (`page_leaks`):
      classify; or
    - py3langid, limited to French and English, gives it to the other language with a probability of
      at least `MIN_PROBABILITY` (4 words or more) or `SHORT_PROBABILITY` (2 or 3 words).
-3. Proper names that are written the same in both languages (`ALLOWED_NAMES`) are removed first.
+3. Proper names that are written the same in both languages (`ALLOWED_NAMES`, three of them), web
+   addresses and "et al." are removed first.
+
+Data text (data/*.yml) marks such passages as `[passage]{lang=fr}` (`mark_html`, `plain`, `tooltip`);
+scripts/sitedata/records.py checks each `{fr, en}` value with the telltale words alone.
 
 Pure functions over HTML text: used by tests/test_language.py on the built site and by
 `report(site)` for a contributor's listing (`python -m scripts.web.language [SITE]`).
