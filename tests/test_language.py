@@ -203,3 +203,9 @@ def test_a_404_still_offers_help_now(site, lang, data):
         == data.labels[lang]["help_now_title"].replace("\u202f", " ").replace("\u00a0", " ")
     assert {a["href"] for a in box.select("a[href^='tel:']")} >= {"tel:17", "tel:3018", "tel:119"}
     assert box.find("a", href=SITE_URL + paths.lang_prefix(lang) + "contacts/") is not None
+
+
+def test_the_offline_pack_chooser_marks_its_english_half():
+    chooser = (paths.ROOT / "scripts" / "pack_templates" / "index.html").read_text(encoding="utf-8")
+    assert language.html_leaks(chooser, "pack_templates/index.html") == []
+    assert language.html_leaks(chooser.replace('lang="en"', ""), "pack_templates/index.html")
