@@ -141,7 +141,7 @@ def _page_urls(site: Path) -> list[str]:
     urls = []
     for html in sorted(site.rglob("*.html")):
         rel = html.relative_to(site).as_posix()
-        if rel in ("404.html",) or Path(rel).name.startswith("neutral-"):
+        if Path(rel).name == "404.html" or Path(rel).name.startswith("neutral-"):
             continue
         urls.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
     return urls

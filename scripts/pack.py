@@ -23,13 +23,15 @@ import zipfile
 from pathlib import Path
 
 from scripts import build, paths
+from scripts.web import error_pages
 from scripts.checks.pages import read_page
 
 NAME = "protection-jeunes-hors-ligne"  # folder inside the zip and file name prefix
 TEMPLATES = Path(__file__).parent / "pack_templates"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # earliest zip date; the real build date is in VERSION.txt
 # Files of the build that serve nobody offline.
-NOT_OFFLINE = ("sitemap.xml", "sitemap.xml.gz", "404.html")  # 404: only a web server shows it
+NOT_OFFLINE = ("sitemap.xml", "sitemap.xml.gz") + tuple(error_pages.path_for(lang) for lang in paths.LANGUAGES)
+# (404 pages: only a web server shows them; from file:// a missing page is the browser's own error)
 
 
 class PackError(RuntimeError):
@@ -100,7 +102,7 @@ def deterministic_zip(source: Path, out: Path, prefix: str) -> int:
 def page_counts(site: Path) -> dict[str, int]:
     """Content pages per language in a built site (the default language sits at the root)."""
     pages = [p.relative_to(site).as_posix() for p in site.rglob("*.html")]
-    pages = [p for p in pages if p not in ("404.html",) and not Path(p).name.startswith("neutral-")]
+    pages = [p for p in pages if Path(p).name != error_pages.TEMPLATE and not Path(p).name.startswith("neutral-")]
     others = [lang for lang in paths.LANGUAGES if lang != paths.DEFAULT_LANGUAGE]
     counts = {lang: sum(p.startswith(f"{lang}/") for p in pages) for lang in others}
     counts[paths.DEFAULT_LANGUAGE] = len(pages) - sum(counts.values())

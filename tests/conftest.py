@@ -31,7 +31,7 @@ SUITE_TODAY = "2026-11-24"
 os.environ["SITE_TODAY"] = SUITE_TODAY
 
 # Files of the built site that are not content pages.
-NON_PAGES = {"404.html", "neutral-fr.html", "neutral-en.html"}
+NON_PAGES = {"404.html", "en/404.html", "neutral-fr.html", "neutral-en.html"}
 # What a scratch project copy needs to build (never .venv, node_modules or outputs).
 PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "data", "scripts", "pyproject.toml", "LICENSE", "LICENSE-CONTENT",
                  "i18n-exceptions.yml"]

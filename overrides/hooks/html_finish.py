@@ -26,7 +26,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from scripts import paths  # noqa: E402
 from scripts.sitedata import records  # noqa: E402
-from scripts.web import finish, search_index  # noqa: E402
+from scripts.web import error_pages, finish, search_index  # noqa: E402
 
 _build: dict = {}
 
@@ -60,19 +60,33 @@ def on_post_page(output, page, config):
 
 @event_priority(-110)
 def on_post_template(output_content, template_name, config):
-    """Static pages (404, neutral exit pages) are finished too, without search sections."""
-    if template_name.endswith(".html"):
+    """Static pages (404, neutral exit pages) are finished too, without search sections. Each language has
+    its own 404 page (scripts/web/error_pages.py): MkDocs writes every language's at the root."""
+    if template_name == error_pages.TEMPLATE:
+        _build["error_page"] = output_content
+        _build["written"].append(finish.Written(Path(config.site_dir) / error_pages.path_for(_build["lang"])))
+    elif template_name.endswith(".html"):
         _build["written"].append(finish.Written(Path(config.site_dir) / template_name))
     return output_content
+
+
+# The default language's finished 404 page, kept across the per-language builds (on_config resets
+# `_build`, not this): the next language's build overwrites the root 404.html with its own.
+_root_error_page: dict[str, str] = {}
 
 
 def on_post_build(config):
     # Runs at the end of each language's build (before static-i18n starts the next language), when
     # every page of this language is on disk.
+    site_dir = Path(config.site_dir)
+    if "error_page" in _build:
+        error_pages.place(site_dir, _build["lang"], _build["error_page"], _root_error_page.get("html"))
     try:
-        sections = finish.finish_files(_build["written"], _build["lang"], Path(config.site_dir), _build["offline"])
+        sections = finish.finish_files(_build["written"], _build["lang"], site_dir, _build["offline"])
     except finish.FinishError as error:
         raise PluginError(str(error)) from None
+    if _build["lang"] == paths.DEFAULT_LANGUAGE and "error_page" in _build:
+        _root_error_page["html"] = (site_dir / error_pages.TEMPLATE).read_text(encoding="utf-8")
     path = search_index.index_path(Path(config.site_dir), _build["lang"])
     path.parent.mkdir(parents=True, exist_ok=True)
     data, _ = records.load_cached()

@@ -28,7 +28,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from scripts import paths, stack  # noqa: E402
 from scripts.checks import freshness, parity  # noqa: E402
 from scripts.sitedata.records import DataError, load_cached  # noqa: E402
-from scripts.web import alternates  # noqa: E402
+from scripts.web import alternates, error_pages  # noqa: E402
 
 _build: dict = {}
 
@@ -90,9 +90,18 @@ def on_page_context(context, page, config, nav):
 
 
 def on_template_context(context, template_name, config):
-    # Static templates (404.html, sitemap.xml) have no page; the 404 page shows both languages.
+    # Static templates (404.html, sitemap.xml) have no page. The 404 page is built in each language
+    # (scripts/web/error_pages.py); its language switch goes to the other language's home.
     context["ui"] = _build["ui"]
     context["all_ui"] = _build["all_ui"]
     context["site_offline"] = _build["offline"]
     context["hreflang_links"] = []
+    if template_name == error_pages.TEMPLATE:
+        alts = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+        names = {alt["lang"]: alt["name"] for alt in alts}
+        context["error_alternates"] = error_pages.switch_links(config.site_url, _build["lang"], names)
+        context["error_homes"] = {lang: error_pages.home(config.site_url, lang) for lang in paths.LANGUAGES}
+        # A reader who mistyped an address may still need help now: the same lines as every page's foot.
+        context["error_help"] = error_pages.help_now(load_cached()[0], _build["lang"], config.extra.get("help_now") or [],
+                                                     config.site_url)
     return context

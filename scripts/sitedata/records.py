@@ -21,6 +21,7 @@ from scripts.checks.files import not_utf8
 from scripts.checks.report import Problem, rel
 from scripts.sitedata.lawtext import sentence_problems
 from scripts.sitedata.yamlload import Document, YamlError, load
+from scripts.web import language
 
 # (file name, top-level list key); labels.yml is a mapping, handled apart.
 RECORD_FILES = (("sources.yml", "sources"), ("laws.yml", "laws"), ("helplines.yml", "helplines"),
@@ -95,6 +96,8 @@ def _pattern_fix(field_name: str, schema: dict) -> str:
         return "write dates as YYYY-MM-DD, e.g. 2026-11-22"
     if field_name in ("id", "sources") or "a-z0-9" in pattern:
         return "ids use lower-case letters, digits and hyphens, e.g. fr-3018"
+    if "lang=" in pattern:
+        return "mark a passage in another language as [passage]{lang=fr}: square brackets, then {lang=xx} right after"
     if field_name in ("tel", "tel_abroad"):
         return "write only the digits to dial (a leading + is allowed), e.g. 3018 or +33180523376"
     return f"it must match {pattern}"
@@ -313,12 +316,44 @@ def load_data(data_dir: Path = paths.DATA, today: dt.date | None = None,
                                             f"record {record.get('id')!r}: `{dialled}` {record[dialled]} does not dial "
                                             f"the number shown in `{shown}` ({record[shown]})",
                                             f"make `{dialled}` the digits of `{shown}`"))
+    for key, doc in docs.items():
+        problems.extend(_language_problems(doc, (key,), doc.data.get(key) if isinstance(doc.data, dict) else None))
+    if labels_doc is not None and isinstance(labels_doc.data, dict):
+        problems.extend(_language_problems(labels_doc, (), labels_doc.data))
     if "helplines" in docs:
         problems.extend(_check_night_alternatives(docs["helplines"], data))
         problems.extend(_check_countries(docs["helplines"], data, schema_dir))
     if data.labels:
         problems.extend(_missing_labels(data, schema_dir, labels_doc))
     return data, problems
+
+
+def _language_problems(doc: Document, path: tuple, value, record_id: str | None = None) -> list[Problem]:
+    """Every `{fr: …, en: …}` text is wholly in its language, except passages marked
+    [like this]{lang=fr} (a French name or quotation in English text), which the renderer gives a
+    lang attribute so that screen readers pronounce them right (scripts/web/language.py)."""
+    problems = []
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            problems.extend(_language_problems(doc, path + (i,), item, record_id))
+        return problems
+    if not isinstance(value, dict):
+        return problems
+    record_id = value.get("id") if isinstance(value.get("id"), str) else record_id
+    if isinstance(value.get("fr"), str) and isinstance(value.get("en"), str):
+        what = f"record {record_id!r}" if record_id else f"`{'.'.join(map(str, path))}`"
+        field_name = next((str(p) for p in reversed(path) if not isinstance(p, int)), "text")
+        for lang in ("fr", "en"):
+            other = "en" if lang == "fr" else "fr"
+            for segment, why in language.text_leaks(language.unmarked(value[lang]), lang, use_model=False):
+                problems.append(Problem(rel(doc.path), doc.line(path + (lang,)),
+                                        f"{what}: the {lang} `{field_name}` has {other} words, « {segment} » ({why})",
+                                        f"translate them, or mark a name or quotation as [{segment}]{{lang={other}}}"))
+        return problems
+    for key, item in value.items():
+        if key not in ("id", "text"):  # `text`: an official sentence, French by nature (laws.yml)
+            problems.extend(_language_problems(doc, path + (key,), item, record_id))
+    return problems
 
 
 def _check_night_alternatives(doc: Document, data: SiteData) -> list[Problem]:

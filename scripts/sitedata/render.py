@@ -17,6 +17,7 @@ import babel.dates
 import babel.numbers
 
 from scripts.sitedata.records import COUNTRY_ROLES, SiteData
+from scripts.web.language import mark_html, plain, tooltip
 
 NNBSP = "\u202f"  # narrow no-break space: French thousands separator and before ; ! ?
 NBSP = "\u00a0"  # no-break space: French space before € and :
@@ -27,7 +28,14 @@ LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 
 
 def e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    """Text for HTML; a passage marked [like this]{lang=fr} in the data gets its own lang attribute
+    (scripts/web/language.py). Attribute values use `attr`."""
+    return mark_html(text)
+
+
+def attr(text: object) -> str:
+    """Text for an attribute value: escaped, language marks removed."""
+    return html.escape(plain(text), quote=True)
 
 
 # --- Formatting ----------------------------------------------------------------------------------
@@ -674,7 +682,7 @@ def figure_inline(figure: dict, lang: str, data: SiteData) -> str:
     if "caveat" in figure:
         caveat = f' <small class="figure__caveat">({e(figure["caveat"][lang].rstrip("."))})</small>'
     return (f'<span class="figure" data-record="{e(figure["id"])}" data-value="{figure["value"]}" '
-            f'title="{e(figure["what"][lang])}">{e(text)}</span>{caveat}')
+            f'title="{attr(figure["what"][lang])}">{e(text)}</span>{caveat}')
 
 
 def tel_inline(line: dict) -> str:
@@ -746,7 +754,7 @@ def abbreviations(data: SiteData, lang: str) -> str:
     """Markdown abbreviation lines (*[word]: definition) that give glossary words a tooltip."""
     lines = []
     for term in data.terms.values():
-        definition = term["definition"][lang].replace("]", ")").replace("\n", " ")
+        definition = tooltip(term["definition"][lang]).replace("]", ")").replace("\n", " ")
         for word in (term.get("tooltip_words") or {}).get(lang, []):
             lines.append(f"*[{word}]: {definition}")
     return "\n".join(lines)

@@ -30,6 +30,8 @@ from pathlib import Path
 import lxml.etree
 import lxml.html
 
+from scripts.web import language
+
 SKIP_CLASSES = ("page-footer", "help-now", "headerlink", "md-content__button", "page-covers", "data-block--sources")
 SKIP_XPATH = " | ".join(
     [f".//*[contains(concat(' ', normalize-space(@class), ' '), ' {c} ')]" for c in SKIP_CLASSES]
@@ -122,7 +124,7 @@ def extras(lang: str, lang_prefix: str, entries: list[dict], search: dict, helpl
         none["contacts"] = {"u": contacts, "t": titles[contacts]}
     line = helplines.get(none_cfg.get("helpline", ""))
     if line:
-        none["tel"] = {"name": line["name"][lang], "number": line["phone"], "tel": line["tel"]}
+        none["tel"] = {"name": language.plain(line["name"][lang]), "number": line["phone"], "tel": line["tel"]}
     elif none_cfg.get("helpline"):
         warnings.append(f"data/search-synonyms.yml: no_results: no help line {none_cfg['helpline']!r} in data/helplines.yml")
     return {"stop": search.get("stop_words", {}).get(lang, []), "keep": search.get("keep_whole", {}).get(lang, []),
