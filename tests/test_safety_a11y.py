@@ -132,11 +132,11 @@ def test_menu_opens_from_the_keyboard_on_a_narrow_screen(served_site):
         page.goto(served_site + "risques/")
         for key in ("Enter", " "):
             page.evaluate("document.getElementById('__drawer').checked = false")
-            page.focus('.md-header__button[for="__drawer"]')
-            assert page.evaluate("document.activeElement.matches('.md-header__button[for=\"__drawer\"]')")
+            page.focus("button[data-site-menu]")
+            assert page.evaluate("document.activeElement.matches('button[data-site-menu]')")
             page.keyboard.press(key)
-            # Material handles Enter asynchronously; wait for the menu to open (fails after 2 s).
             page.wait_for_function("document.getElementById('__drawer').checked", timeout=2000)
+            assert page.get_attribute("button[data-site-menu]", "aria-expanded") == "true"
 
 
 def test_no_cookie_and_only_the_palette_preference_is_stored(served_site):

@@ -6,8 +6,9 @@
   maps — bytes that would only weigh on the offline pack and on the server;
 - gives the text of French pages its French typography (no-break spaces before « : ; ! ? » and
   inside guillemets; scripts/checks/typography.py), whatever was typed in the page or the data;
-- hides task lists' decorative checkboxes from screen readers, and keeps a glossary tooltip only on
-  the first occurrence of each term per page (scripts/web/a11y.py);
+- hides task lists' decorative checkboxes from screen readers, keeps a glossary tooltip only on
+  the first occurrence of each term per page, and drops the `for` of Material's labels that point at
+  no control of the page (scripts/web/a11y.py);
 - adds rel="noopener noreferrer" to links to other sites and a Content-Security-Policy <meta> that
   allows only this site's files and the hashes of Material's few inline scripts (scripts/web/csp.py).
 
@@ -65,6 +66,7 @@ def on_post_page(output, page, config):
     _build["sections"].extend(search_index.sections(output, page.url, kind))
     output = a11y.decorative_task_checkboxes(output)
     output = a11y.first_tooltips_only(output)
+    output = a11y.labels_without_target(output)
     output = csp.secure_external_links(output, _build["host"])
     return csp.add_policy(output, offline=_build["offline"])
 
