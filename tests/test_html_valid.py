@@ -75,11 +75,13 @@ def test_unreadable_html_is_an_error_too(checker, tmp_path):
 
 def test_a_label_pointing_at_nothing_loses_its_for_and_others_keep_it():
     html = ('<input id="__toc" type="checkbox"><label class="a" for="__toc">x</label>'
-            '<label class="md-nav__title" for="__gone">y</label><label for="">z</label>')
+            '<label class="md-nav__title" for="__gone">y</label><label for="">z</label>'
+            '<a data-id="__other">w</a><label for="__other">v</label>')
     fixed = a11y.labels_without_target(html)
     assert '<label class="a" for="__toc">x</label>' in fixed
     assert '<label class="md-nav__title">y</label>' in fixed
     assert "<label>z</label>" in fixed
+    assert "<label>v</label>" in fixed  # data-id is not an id
 
 
 def test_without_java_the_message_says_how_to_install_it(monkeypatch):

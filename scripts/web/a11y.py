@@ -45,7 +45,7 @@ def first_tooltips_only(html: str) -> str:
 
 
 LABEL_FOR = re.compile(r'(<label\b[^>]*?) for="(?P<target>[^"]*)"')
-IDS = re.compile(r'\bid="([^"]*)"')
+IDS = re.compile(r'(?<![\w-])id="([^"]*)"')
 
 
 def labels_without_target(html: str) -> str:
