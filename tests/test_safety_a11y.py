@@ -141,8 +141,8 @@ def test_menu_opens_from_the_keyboard_on_a_narrow_screen(served_site):
 
 
 def test_menu_opens_without_javascript_on_a_narrow_screen(served_site):
-    """The menu button is shown by site.js; without JavaScript, Material's label (in <noscript>) opens the
-    CSS-only drawer instead."""
+    """The menu button needs site.js; without JavaScript it is hidden and Material's label (in <noscript>)
+    opens the CSS-only drawer instead."""
     with chromium(viewport={"width": 360, "height": 640}, java_script_enabled=False) as context:
         page = context.new_page()
         page.goto(served_site + "risques/")

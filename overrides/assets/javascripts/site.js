@@ -103,9 +103,9 @@
   }
 
   /*
-   * 4. The menu button (partials/header.html) is a real button, shown here: it ticks Material's
-   * drawer toggle (as Material's label would) and says whether the menu is open. Without JavaScript
-   * the <noscript> label does the same with CSS alone.
+   * 4. The menu button (partials/header.html) is a real button: it ticks Material's drawer toggle
+   * (as Material's label would) and says whether the menu is open. Without JavaScript it is hidden
+   * (noscript.css) and the <noscript> label does the same with CSS alone.
    * The drawer and search toggles carry no autocomplete="off" (invalid on checkboxes), which kept
    * browsers from restoring them ticked when a page is reloaded or reached again through history:
    * untick them when a page is shown from the network (Material closes them 125 ms later anyway).
@@ -114,7 +114,6 @@
   var menuButton = document.querySelector("[data-site-menu]");
   if (drawer && menuButton) {
     var showState = function () { menuButton.setAttribute("aria-expanded", drawer.checked ? "true" : "false"); };
-    menuButton.hidden = false;
     menuButton.addEventListener("click", function () { drawer.click(); });
     drawer.addEventListener("change", showState);
     showState();
