@@ -19,7 +19,7 @@ $(PY_STAMP): requirements.lock scripts/bootstrap.py
 $(NODE_STAMP): package-lock.json scripts/bootstrap.py
 	@$(BOOTSTRAP_PYTHON) scripts/bootstrap.py node
 
-.PHONY: help serve build test check fix sync pack bench lock browser clean
+.PHONY: help serve build test check fix sync pack bench lock browser java clean
 
 help: ## List the commands
 	@echo "Usage: make <command>"
@@ -35,7 +35,7 @@ serve: $(PY_STAMP) ## Set up, build and preview the site with live reload (http:
 build: $(PY_STAMP) ## Strict build of both languages into site/ (unchanged if the build fails)
 	@$(RUN) build $(ARGS)
 
-test: $(PY_STAMP) $(NODE_STAMP) browser ## Set up and run the whole test suite (built HTML, browser, workflows)
+test: $(PY_STAMP) $(NODE_STAMP) browser java ## Set up and run the whole test suite (built HTML, browser, workflows)
 	@$(RUN) test $(ARGS)
 
 check: $(PY_STAMP) $(NODE_STAMP) ## Contributor checks without a browser (prints file:line: problem — fix)
@@ -58,6 +58,9 @@ lock: $(PY_STAMP) ## Re-pin requirements.lock from requirements.in (with hashes)
 
 browser:
 	@$(BOOTSTRAP_PYTHON) scripts/bootstrap.py browser
+
+java:
+	@$(BOOTSTRAP_PYTHON) scripts/bootstrap.py java
 
 clean: ## Remove build outputs (site/, dist/, caches); keeps .venv and node_modules
 	rm -rf site dist .pytest_cache .cache

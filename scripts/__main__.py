@@ -128,6 +128,12 @@ def cmd_pack(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_nu(args: argparse.Namespace) -> int:
+    from scripts import nu
+
+    return nu.main(args.paths)
+
+
 def cmd_vendor(_: argparse.Namespace) -> int:
     from scripts import vendor
 
@@ -189,6 +195,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--dist", default=str(paths.DIST), help="output folder (default: dist/)")
     p.add_argument("--no-zim", action="store_true", help="skip the Kiwix .zim (faster)")
     p.set_defaults(func=cmd_pack)
+
+    p = sub.add_parser("nu", help="W3C Nu HTML Checker over built pages (default: site/; errors as path:line)")
+    p.add_argument("paths", nargs="*", help="HTML files or folders (default: site/, from `make build`)")
+    p.set_defaults(func=cmd_nu)
 
     p = sub.add_parser("render", help="print a data block as HTML, e.g. `render helplines country=FR --lang en`")
     p.add_argument("name", help="block name: helplines, contacts, directory, laws, penalties, sources")

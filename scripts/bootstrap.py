@@ -5,6 +5,7 @@ Every `make` target runs this first, so a fresh clone needs no manual set-up ste
     python3 scripts/bootstrap.py python   # .venv from requirements.lock (hash-checked)
     python3 scripts/bootstrap.py node     # node_modules from package-lock.json (npm ci)
     python3 scripts/bootstrap.py browser  # Debian chromium, installed with apt-get when missing
+    python3 scripts/bootstrap.py java     # a Java runtime for the Nu HTML Checker (apt-get when missing)
 
 Each step is skipped when a stamp file says the environment already matches its lock file, so the
 cost on an up-to-date checkout is a few file reads.
@@ -84,7 +85,11 @@ def ensure_node() -> None:
         fail("npm is needed for the spelling, Markdown and accessibility tools. Install Node.js 20+ (with npm).")
     say("installing node_modules from package-lock.json (npm ci)")
     env = dict(os.environ, PUPPETEER_SKIP_DOWNLOAD="1", PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD="1")
-    if subprocess.call([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=ROOT, env=env) != 0:
+    # --ignore-scripts: the only install script in the lock file is vnu-jar's, which would download a
+    # Java runtime from GitHub when none is found; scripts/nu.py uses the system's Java instead
+    # (`bootstrap.py java`). Nothing is fetched outside package-lock.json.
+    cmd = [npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"]
+    if subprocess.call(cmd, cwd=ROOT, env=env) != 0:
         fail("npm ci failed; read the message above.")
     stamp.write_text(wanted + "\n")
 
@@ -112,7 +117,34 @@ def ensure_browser() -> None:
         fail("apt-get could not install chromium; install it by hand or set CHROMIUM_PATH.")
 
 
-STEPS = {"python": ensure_python, "node": ensure_node, "browser": ensure_browser}
+def has_java() -> bool:
+    """A java binary (JAVA, JAVA_HOME or PATH) that runs; scripts/nu.py checks its version."""
+    home = os.environ.get("JAVA_HOME")
+    for candidate in (os.environ.get("JAVA"), home and os.path.join(home, "bin", "java"), shutil.which("java")):
+        if candidate and os.access(candidate, os.X_OK):
+            return True
+    return False
+
+
+def ensure_java() -> None:
+    """The W3C Nu HTML Checker (vnu.jar, from node_modules) needs Java 11+; Debian's default is 17."""
+    if has_java():
+        return
+    apt = shutil.which("apt-get")
+    if not apt:
+        fail("Java 11 or newer is needed for the HTML validity test (W3C Nu HTML Checker): install a Java "
+             "runtime, or set JAVA to a java binary.")
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    say("installing Debian default-jre-headless for the HTML validity test (apt-get)")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    ok = subprocess.call(sudo + [apt, "update", "-qq"], env=env) == 0 and subprocess.call(
+        sudo + [apt, "install", "-y", "-qq", "--no-install-recommends", "default-jre-headless"], env=env
+    ) == 0
+    if not ok or not has_java():
+        fail("apt-get could not install default-jre-headless; install Java 11+ by hand or set JAVA.")
+
+
+STEPS = {"python": ensure_python, "node": ensure_node, "browser": ensure_browser, "java": ensure_java}
 
 
 def main(argv: list[str]) -> int:

@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -93,6 +94,29 @@ def site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def pages(site) -> list[BuiltPage]:
     return content_pages(site)
+
+
+@pytest.fixture(scope="session")
+def dist(tmp_path_factory) -> Path:
+    """The offline pack (`python -m scripts pack`), built once per session at a fixed date."""
+    out = tmp_path_factory.mktemp("dist")
+    result = subprocess.run([sys.executable, "-m", "scripts", "pack", "--dist", str(out)], cwd=ROOT,
+                            capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1790000000"})
+    if result.returncode != 0:
+        pytest.fail(result.stdout + result.stderr)
+    return out
+
+
+@pytest.fixture(scope="session")
+def unpacked(dist, tmp_path_factory) -> Path:
+    """The pack's zip, unpacked: its folder (chooser page, site/, PDFs, texts)."""
+    from scripts import pack
+
+    target = tmp_path_factory.mktemp("unpacked")
+    zip_file = next(dist.glob("*.zip"))
+    with zipfile.ZipFile(zip_file) as archive:
+        archive.extractall(target)
+    return target / pack.NAME
 
 
 def copy_project(dest: Path, parts: list[str] = PROJECT_PARTS) -> Path:

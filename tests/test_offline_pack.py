@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import subprocess
 import sys
@@ -21,23 +20,8 @@ from scripts.browser import chromium
 ZIP_BUDGET = 8 * 1024 * 1024
 
 
-@pytest.fixture(scope="session")
-def dist(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("dist")
-    result = subprocess.run([sys.executable, "-m", "scripts", "pack", "--dist", str(out)], cwd=paths.ROOT,
-                            capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1790000000"})
-    if result.returncode != 0:
-        pytest.fail(result.stdout + result.stderr)
-    return out
-
-
-@pytest.fixture(scope="session")
-def unpacked(dist, tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("unpacked")
-    zip_file = next(dist.glob("*.zip"))
-    with zipfile.ZipFile(zip_file) as archive:
-        archive.extractall(target)
-    return target / pack.NAME
+# The pack is built once per session by the `dist` and `unpacked` fixtures of conftest.py (shared with
+# tests/test_html_valid.py).
 
 
 def test_zip_is_whole_within_budget_and_has_its_checksum(dist):

@@ -149,7 +149,7 @@ def open_search(page):
 
 
 def open_menu(page):
-    page.click('.md-header__button[for="__drawer"]')
+    page.click("button[data-site-menu]")
     page.wait_for_function("document.getElementById('__drawer').checked")
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import content_pages, search_results
 from scripts import paths
@@ -132,11 +133,23 @@ def test_menu_opens_from_the_keyboard_on_a_narrow_screen(served_site):
         page.goto(served_site + "risques/")
         for key in ("Enter", " "):
             page.evaluate("document.getElementById('__drawer').checked = false")
-            page.focus('.md-header__button[for="__drawer"]')
-            assert page.evaluate("document.activeElement.matches('.md-header__button[for=\"__drawer\"]')")
+            page.focus("button[data-site-menu]")
+            assert page.evaluate("document.activeElement.matches('button[data-site-menu]')")
             page.keyboard.press(key)
-            # Material handles Enter asynchronously; wait for the menu to open (fails after 2 s).
             page.wait_for_function("document.getElementById('__drawer').checked", timeout=2000)
+            assert page.get_attribute("button[data-site-menu]", "aria-expanded") == "true"
+
+
+def test_menu_opens_without_javascript_on_a_narrow_screen(served_site):
+    """The menu button needs site.js; without JavaScript it is hidden and Material's label (in <noscript>)
+    opens the CSS-only drawer instead."""
+    with chromium(viewport={"width": 360, "height": 640}, java_script_enabled=False) as context:
+        page = context.new_page()
+        page.goto(served_site + "risques/")
+        assert not page.is_visible("button[data-site-menu]")
+        page.click('label.md-header__button[for="__drawer"]')
+        assert page.is_checked("#__drawer")
+        expect(page.locator(".md-sidebar--primary .md-nav__link").first).to_be_in_viewport(ratio=1)
 
 
 def test_no_cookie_and_only_the_palette_preference_is_stored(served_site):

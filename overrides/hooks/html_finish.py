@@ -3,8 +3,8 @@
 - leaves out theme files the site never loads: Material's own search (lunr, its worker) and source
   maps — bytes that would only weigh on the offline pack and on the server;
 - when a language's pages are all written (on_post_build), finishes each file in one parse
-  (scripts/web/finish.py: French typography, search sections, accessibility repairs, the
-  Content-Security-Policy) and writes that language's search index (scripts/web/search_index.py; the
+  (scripts/web/finish.py: French typography, search sections, accessibility repairs — including
+  Material's labels that point at no control —, the Content-Security-Policy) and writes that language's search index (scripts/web/search_index.py; the
   browser side is assets/javascripts/search.js).
 
 static-i18n runs one build per language and calls on_config/on_post_build for each, so the

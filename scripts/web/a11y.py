@@ -7,6 +7,13 @@ on every download. We keep the first occurrence of each term per page.
 Task lists (`- [ ] item`) render as disabled checkboxes with no label of their own: a screen reader
 announces "checkbox, unchecked" with no name (axe: label). They are decoration here — the item's
 text carries the meaning and nothing can be ticked — so we hide the box from assistive technology.
+
+Material's table of contents has a title `<label for="__toc">` that folds the contents inside the
+mobile menu, where the menu item of the current page carries the `__toc` toggle. A section's index
+page (navigation.indexes) is drawn as the section's link, with no toggle, so its label points at
+nothing (W3C Nu checker: "must be the ID of a non-hidden form control") and clicking it does
+nothing. Which pages lack the toggle is known only once the whole page is rendered, so a label
+whose `for` names no element of the page loses its `for` here; it stays the same title.
 """
 
 from __future__ import annotations
@@ -31,3 +38,11 @@ def first_tooltips_only(root) -> None:
             abbr.drop_tag()
         else:
             seen.add(key)
+
+
+def labels_without_target(root) -> None:
+    """Drop `for` from labels that point at no element of the page."""
+    ids = set(root.xpath("//@id"))
+    for label in root.xpath("//label[@for]"):
+        if label.get("for") not in ids:
+            del label.attrib["for"]

@@ -50,6 +50,7 @@ def finish_html(html: str, lang: str, url: str | None = None, kind: str = "expla
     sections = search_index.sections_of_tree(root, url, kind) if url is not None else []
     a11y.decorative_task_checkboxes(root)
     a11y.first_tooltips_only(root)
+    a11y.labels_without_target(root)
     csp.add_policy(root, offline=offline)
     doctype = root.getroottree().docinfo.doctype or DOCTYPE
     return lxml.html.tostring(root, doctype=doctype, encoding="unicode", method="html"), sections

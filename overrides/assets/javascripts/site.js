@@ -103,15 +103,27 @@
   }
 
   /*
-   * 4. The menu button (a <label> in Material) also opens with Space, like a real button; Material's
-   * bundle already handles Enter on focused labels.
+   * 4. The menu button (partials/header.html) is a real button: it ticks Material's drawer toggle
+   * (as Material's label would) and says whether the menu is open. Without JavaScript it is hidden
+   * (noscript.css) and the <noscript> label does the same with CSS alone.
+   * The drawer and search toggles carry no autocomplete="off" (invalid on checkboxes), which kept
+   * browsers from restoring them ticked when a page is reloaded or reached again through history:
+   * untick them when a page is shown from the network (Material closes them 125 ms later anyway).
    */
-  document.addEventListener("keydown", function (event) {
-    var target = event.target;
-    if (event.key === " " && target.matches && target.matches('label[role="button"][for]')) {
-      event.preventDefault();
-      target.click();
-    }
+  var drawer = document.getElementById("__drawer");
+  var menuButton = document.querySelector("[data-site-menu]");
+  if (drawer && menuButton) {
+    var showState = function () { menuButton.setAttribute("aria-expanded", drawer.checked ? "true" : "false"); };
+    menuButton.addEventListener("click", function () { drawer.click(); });
+    drawer.addEventListener("change", showState);
+    showState();
+  }
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) return;
+    ["__drawer", "__search"].forEach(function (id) {
+      var toggle = document.getElementById(id);
+      if (toggle && toggle.checked) toggle.click();
+    });
   });
 
   /*
