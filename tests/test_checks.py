@@ -122,6 +122,11 @@ CASES = [
         "docs/fr/parents.md:12: “imprudent”: juge la victime au lieu de décrire la manipulation — write instead "
         "décrire ce que fait l'auteur (il manipule, il ment, il menace)",
     ]),
+    ("terminology", "docs/fr/parents.md", *added("Des enfants abusés en ligne."), 1, [
+        PARENTS_OUTDATED,
+        "docs/fr/parents.md:12: “enfants abusés”: calque de l'anglais « abused » ; le site dit « enfants "
+        "victimes » — write instead « enfants victimes » (de violences sexuelles)",
+    ]),
 ]
 
 

@@ -18,16 +18,22 @@ class Rule:
     severity: str
     reason: str
     instead: str
+    # Pages that still use the word while another branch rewrites them (`pending:` in the rule). They are
+    # skipped here; tests/test_terminology.py fails once a listed page no longer needs the exemption.
+    pending: frozenset = frozenset()
 
 
 def load_rules(path=paths.DATA / "wording.yml") -> dict[str, list[Rule]]:
     doc = load(path)
-    return {lang: [Rule(re.compile(r["pattern"], re.I), r["severity"], r["reason"], r["instead"])
+    return {lang: [Rule(re.compile(r["pattern"], re.I), r["severity"], r["reason"], r["instead"],
+                        frozenset(r.get("pending") or ()))
                    for r in rules] for lang, rules in (doc.data or {}).items()}
 
 
 def check(page: Page, rules: dict[str, list[Rule]]) -> list[Problem]:
     problems = []
+    where = rel(page.path)
+    rules = {page.lang: [rule for rule in rules.get(page.lang, []) if where not in rule.pending]}
     for number, raw in page.body_lines:
         line = strip_non_prose(raw)
         for rule in rules.get(page.lang, []):
