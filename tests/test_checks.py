@@ -122,6 +122,19 @@ CASES = [
         "docs/fr/parents.md:12: “imprudent”: juge la victime au lieu de décrire la manipulation — write instead "
         "décrire ce que fait l'auteur (il manipule, il ment, il menace)",
     ]),
+    ("terminology", "docs/fr/parents.md", *added("Des enfants abusés en ligne."), 1, [
+        PARENTS_OUTDATED,
+        "docs/fr/parents.md:12: “enfants abusés”: calque de l'anglais « abused » ; le site dit « enfants "
+        "victimes » — write instead « enfants victimes » (de violences sexuelles)",
+    ]),
+    ("terminology across a line break", "docs/en/parents.md",
+     "first. If you are unsure, you can also talk it through",
+     "first. If you are unsure, call a help\nline or talk it through", 1, [
+         "docs/en/parents.md:73: “help line” (across lines 73–74): the site's one word for a phone, text or "
+         "chat service people can turn to is \"helpline\" — write instead \"helpline\", \"helplines\"",
+         "docs/fr/parents.md: warning: may be out of date: docs/en/parents.md changed since the pair was last "
+         "synced — bring it up to date, then run `python -m scripts sync docs/fr/parents.md`",
+     ]),
 ]
 
 
