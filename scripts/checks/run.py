@@ -91,8 +91,7 @@ def run(fix: bool = False, only: list[str] | None = None, targets: list[str] | N
         "markers": lambda: [x for p in pages for x in _markers(p, data)],
         "numbers": lambda: [x for p in pages for x in prose.check(p, data)],
         "wording": lambda: [x for p in pages for x in wording.check(p, rules)],
-        "point-median": lambda: [x for p in pages for x in inclusive.check(p)] + (
-            [] if targets else inclusive.check_data()),
+        "point-median": lambda: [x for p in pages for x in inclusive.check(p)] + inclusive.check_data(),
         "readability": lambda: [x for p in pages for x in readability.check(p, data)],
         "typography": lambda: [x for p in pages for x in typography.check(p)],
         "markdown": lambda: markdown.check([str(p.path) for p in pages] if targets else None),
