@@ -9,6 +9,8 @@ within its budget. The measure itself (what is stripped before counting) is test
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import ROOT
@@ -121,3 +123,47 @@ def test_real_teen_pages_are_within_the_budget():
     assert len(checked) >= 14, "the teen explanation pages and the pupils' handout are measured"
     over = [str(problem) for page in checked for problem in readability.check(page, data)]
     assert over == []
+
+
+# --- The explanation pages, as built ---------------------------------------------------------------
+
+ESSENTIALS_TITLE = {"fr": "L'essentiel", "en": "The essentials"}
+
+
+def explanation_pages(pages):
+    return [p for p in pages if re.match(r"(?:en/)?(?:risques/[^/]+|signaux(?:/[^/]+)?)/index\.html$", p.rel)]
+
+
+def test_explanation_pages_open_with_the_essentials_box(pages):
+    """Every risks and warning-signs page (both languages) opens with the same essentials box, right
+    after the title and the « En bref » line: a few short lines, before any other text."""
+    found = explanation_pages(pages)
+    assert len(found) == 18, [p.rel for p in found]
+    for page in found:
+        content = page.soup.select_one("article.md-content__inner")
+        h1 = content.find("h1")
+        following = [el for el in h1.find_next_siblings() if el.name in ("p", "div", "ul", "ol", "h2")]
+        first = next(el for el in following if "page-covers" not in (el.get("class") or []))
+        assert first.name == "div" and "essentials" in first.get("class", []), f"{page.rel}: {first}"
+        assert first.select_one(".admonition-title").get_text(strip=True) == ESSENTIALS_TITLE[page.lang]
+        items = [li.get_text(" ", strip=True) for li in first.select("li")]
+        assert 3 <= len(items) <= 5, f"{page.rel}: {items}"
+        assert all(len(item.split()) <= 20 for item in items), f"{page.rel}: {items}"
+
+
+def test_en_bref_is_one_lower_case_fragment_never_repeated(pages):
+    """The « En bref » / "In brief" line is one style on these pages: a fragment starting in lower case,
+    and the page's first paragraph does not say it again."""
+    for page in explanation_pages(pages):
+        note = page.soup.select_one(".page-covers")
+        if note is None:  # the hubs have none
+            continue
+        label = note.find("strong").get_text()
+        fragment = note.get_text()[len(label):].strip()
+        assert fragment[0].islower(), f"{page.rel}: « {fragment} »"
+        words = set(re.findall(r"\w{5,}", fragment.lower()))
+        box = page.soup.select_one(".admonition.essentials")
+        first_paragraph = box.find_next_sibling("p")
+        if first_paragraph is not None:
+            said_again = words & set(re.findall(r"\w{5,}", first_paragraph.get_text().lower()))
+            assert len(said_again) < len(words) / 2, f"{page.rel}: the first paragraph repeats « {fragment} »"
