@@ -44,8 +44,8 @@ EMPHASIS = re.compile(r"(\*\*|\*|__|~~|==|\^\^)")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 TABLE_ROW = re.compile(r"^\s*\|")
 # A sentence ends at . ! ? or … followed by a space and what starts a sentence (a capital, a digit, a
-# quotation mark, a parenthesis), or at the end of the block. « etc. » and abbreviations with a lower-case
-# word after them do not end a sentence.
+# quotation mark, a parenthesis), or at the end of the block; a known abbreviation (« art. », « M. »,
+# "e.g.") does not end one.
 SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\")]*\s+(?=[«“\"(¿¡]?\s?[A-ZÀ-ÖØ-Þ0-9])")
 ABBREVIATION = re.compile(r"\b(?:art|n°|p|cf|e\.g|i\.e|M|Mme|Dr|St|vs|etc|Art)\.$")
 WORD = re.compile(r"[\w’'-]*\w[\w’'-]*")
