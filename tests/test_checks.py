@@ -39,33 +39,33 @@ CASES = [
     ]),
     ("heading level mismatch", "docs/en/risques/sextorsion.md",
      "### To get money { #argent }", "## To get money { #argent }", 1, [
-         "docs/en/risques/sextorsion.md:35: section 4 differs between the twins: ### … { #argent } vs ## … "
-         "{ #argent } (compare docs/fr/risques/sextorsion.md:38) — give both pages the same headings, at the same "
+         "docs/en/risques/sextorsion.md:40: section 4 differs between the twins: ### … { #argent } vs ## … "
+         "{ #argent } (compare docs/fr/risques/sextorsion.md:41) — give both pages the same headings, at the same "
          "levels, with the same { #anchor } ids",
          SEXTORTION_OUTDATED,
-         "docs/fr/risques/sextorsion.md:38: section 4 differs between the twins: ### … { #argent } vs ## … "
-         "{ #argent } (compare docs/en/risques/sextorsion.md:35) — give both pages the same headings, at the same "
+         "docs/fr/risques/sextorsion.md:41: section 4 differs between the twins: ### … { #argent } vs ## … "
+         "{ #argent } (compare docs/en/risques/sextorsion.md:40) — give both pages the same headings, at the same "
          "levels, with the same { #anchor } ids",
      ]),
     ("missing anchor", "docs/en/risques/sextorsion.md",
      "## Faked images { #images-truquees }", "## Faked images", 1, [
-         "docs/en/risques/sextorsion.md:47: section 5 differs between the twins: ## … { #images-truquees } vs "
-         "## Faked images (compare docs/fr/risques/sextorsion.md:52) — give both pages the same headings, at the "
+         "docs/en/risques/sextorsion.md:51: section 5 differs between the twins: ## … { #images-truquees } vs "
+         "## Faked images (compare docs/fr/risques/sextorsion.md:53) — give both pages the same headings, at the "
          "same levels, with the same { #anchor } ids",
-         "docs/en/risques/sextorsion.md:47: the heading “Faked images” has no explicit anchor — end it with "
+         "docs/en/risques/sextorsion.md:51: the heading “Faked images” has no explicit anchor — end it with "
          "{ #a-short-id } and use the same id in the other language",
          SEXTORTION_OUTDATED,
-         "docs/fr/risques/sextorsion.md:52: section 5 differs between the twins: ## … { #images-truquees } vs "
-         "## Faked images (compare docs/en/risques/sextorsion.md:47) — give both pages the same headings, at the "
+         "docs/fr/risques/sextorsion.md:53: section 5 differs between the twins: ## … { #images-truquees } vs "
+         "## Faked images (compare docs/en/risques/sextorsion.md:51) — give both pages the same headings, at the "
          "same levels, with the same { #anchor } ids",
      ]),
     ("marker mismatch", "docs/en/risques/sextorsion.md",
      "data:penalty law=cp-227-23-1 case=aggravation-1", "data:penalty law=cp-227-23-1 case=base", 1, [
-         "docs/en/risques/sextorsion.md:89: data marker `penalty case=base law=cp-227-23-1` appears 2× here but "
+         "docs/en/risques/sextorsion.md:90: data marker `penalty case=base law=cp-227-23-1` appears 2× here but "
          "1× in docs/fr/risques/sextorsion.md — place the same <!-- data:… --> markers, with the same arguments, "
          "in both",
          SEXTORTION_OUTDATED,
-         "docs/fr/risques/sextorsion.md:97: data marker `penalty case=aggravation-1 law=cp-227-23-1` appears 1× "
+         "docs/fr/risques/sextorsion.md:95: data marker `penalty case=aggravation-1 law=cp-227-23-1` appears 1× "
          "here but 0× in docs/en/risques/sextorsion.md — place the same <!-- data:… --> markers, with the same "
          "arguments, in both",
      ]),

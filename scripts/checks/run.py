@@ -10,7 +10,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from scripts import paths
-from scripts.checks import files, freshness, frontmatter, markdown, parity, prose, spelling, typography, wording
+from scripts.checks import (files, freshness, frontmatter, inclusive, markdown, parity, prose, readability, spelling,
+                            typography, wording)
 from scripts.checks.pages import Page, all_pages, read_page
 from scripts.checks.report import Problem, errors, print_problems, rel
 from scripts.sitedata import markers
@@ -47,7 +48,7 @@ def _selected_pages(selected: list[Path] | None) -> list[Page]:
 
 # The checks, in report order (`--only` takes these names).
 CHECKS = ("data", "translations", "structure", "freshness", "front-matter", "markers", "numbers", "wording",
-          "typography", "markdown", "spelling")
+          "point-median", "readability", "typography", "markdown", "spelling")
 EXTERNAL = {"markdown", "spelling"}  # run by Node in their own process
 
 
@@ -90,6 +91,8 @@ def run(fix: bool = False, only: list[str] | None = None, targets: list[str] | N
         "markers": lambda: [x for p in pages for x in _markers(p, data)],
         "numbers": lambda: [x for p in pages for x in prose.check(p, data)],
         "wording": lambda: [x for p in pages for x in wording.check(p, rules)],
+        "point-median": lambda: [x for p in pages for x in inclusive.check(p)] + inclusive.check_data(),
+        "readability": lambda: [x for p in pages for x in readability.check(p, data)],
         "typography": lambda: [x for p in pages for x in typography.check(p)],
         "markdown": lambda: markdown.check([str(p.path) for p in pages] if targets else None),
         "spelling": lambda: spelling.check([str(p.path) for p in pages] if targets else None),
