@@ -329,13 +329,20 @@ def load_data(data_dir: Path = paths.DATA, today: dt.date | None = None,
 
 # Hosts that are not an app's own: link shorteners, archives, hosting and encyclopaedias (anyone can
 # publish there), and bare company-wide domains that would let any of their sub-domains through.
-GENERIC_HOSTS = {"bit.ly", "t.co", "goo.gl", "tinyurl.com", "ow.ly", "buff.ly", "lnkd.in", "archive.org",
-                 "web.archive.org", "archive.ph", "archive.today", "medium.com", "github.com", "github.io",
-                 "wikipedia.org", "wikihow.com", "reddit.com", "google.com", "www.google.com", "sites.google.com",
-                 "docs.google.com", "blogspot.com", "wordpress.com", "squarespace.com", "notion.site", "linktr.ee",
-                 "translate.goog", "amazonaws.com", "cloudfront.net", "pages.dev", "vercel.app", "netlify.app"}
+GENERIC_HOSTS = {"bit.ly", "t.co", "goo.gl", "tinyurl.com", "ow.ly", "buff.ly", "lnkd.in", "linktr.ee", "archive.org",
+                 "web.archive.org", "archive.ph", "archive.today", "medium.com", "github.com", "wikipedia.org",
+                 "wikihow.com", "reddit.com", "google.com", "www.google.com", "sites.google.com", "docs.google.com",
+                 "microsoft.com", "www.microsoft.com", "meta.com", "www.meta.com", "amazon.com", "apple.com"}
+# Hosting services: none of their sub-domains is an app's own help centre.
+GENERIC_SUFFIXES = ("github.io", "blogspot.com", "wordpress.com", "squarespace.com", "notion.site", "translate.goog",
+                    "amazonaws.com", "cloudfront.net", "pages.dev", "vercel.app", "netlify.app", "wikipedia.org",
+                    "archive.org", "zendesk.com")
 APP_SECTIONS = ("block", "report", "remove_image", "settings")
 APP_FACTS = ("e2ee_default", "take_it_down", "stopncii")
+
+
+def _generic(host: str) -> bool:
+    return host in GENERIC_HOSTS or any(host == s or host.endswith("." + s) for s in GENERIC_SUFFIXES)
 
 
 def _on_domains(host: str, domains: list[str]) -> bool:
@@ -353,12 +360,12 @@ def app_problems(doc: Document, data: SiteData) -> list[Problem]:
         name = f"app {app.get('id')!r}"
         domains = [d for d in app.get("domains") or [] if isinstance(d, str)]
         for j, domain in enumerate(domains):
-            if domain in GENERIC_HOSTS or any(domain.endswith("." + g) for g in GENERIC_HOSTS):
+            if _generic(domain):
                 problems.append(Problem(where, doc.line(("apps", i, "domains", j)),
                                         f"{name}: `domains` lists {domain}, a host anyone can publish on or a "
                                         "whole company's domain", "list only the app's own help domains, e.g. "
                                         "help.snapchat.com or support.google.com"))
-        own = [d for d in domains if d not in GENERIC_HOSTS]
+        own = [d for d in domains if not _generic(d)]
         urls: list[tuple[tuple, str]] = []
         for key in ("help_home", "min_age_url"):
             if isinstance(app.get(key), str):
@@ -401,7 +408,7 @@ def app_problems(doc: Document, data: SiteData) -> list[Problem]:
                 urls.append((("sections", key, "url"), section["url"]))
         for path, url in urls:
             host = (urlsplit(url).hostname or "").lower()
-            if host in GENERIC_HOSTS or not _on_domains(host, own):
+            if _generic(host) or not _on_domains(host, own):
                 problems.append(Problem(where, doc.line(("apps", i) + path),
                                         f"{name}: {url} is not on the app's own domains ({', '.join(own) or 'none'})",
                                         "link only the app's official help pages; cite anything else with "

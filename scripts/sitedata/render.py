@@ -906,13 +906,14 @@ def app_facts(app: dict, lang: str, data: SiteData) -> str:
         fact = app[key]
         rows.append((data.label(f"app.{key}", lang),
                      f'{e(data.label("app.takes_part." + fact["value"], lang))}{_app_source(fact, data, lang)}'))
+    where = {"url": app.get("min_age_url"), "source": app.get("min_age_source")}
+    note = f' {e(app["min_age_note"][lang])}' if app.get("min_age_note") else ""
     if "min_age" in app:
         age = e(data.label("app.age", lang)).replace("{n}", str(app["min_age"]))
-        where = {"url": app.get("min_age_url"), "source": app.get("min_age_source")}
-        note = f' {e(app["min_age_note"][lang])}' if app.get("min_age_note") else ""
         age_html = f"<strong>{age}</strong>.{note}{_app_source(where, data, lang)}"
-    else:
-        age_html = e(data.label("app.min_age_unknown", lang)) + _help_link(app, lang, data)
+    else:  # no single age could be read in the terms: say so, with what is known
+        age_html = (f'<strong>{e(data.label("app.min_age_unknown", lang))}.</strong>{note}'
+                    f'{_app_source(where, data, lang) or _help_link(app, lang, data)}')
     rows.append((data.label("app.min_age", lang), age_html))
     items = "".join(f"<dt>{e(term)}</dt><dd>{value}</dd>" for term, value in rows)
     return block("app-facts", f'<dl class="app-facts" data-record="{e(app["id"])}">{items}</dl>')
