@@ -166,7 +166,7 @@ def make_pack(dist: Path = paths.DIST, with_zim: bool = True) -> dict:
             zim_file = outputs / f"{stem}.zim"
             from scripts.sitedata import records
 
-            search = records.load_cached()[0].search
+            search = records.load_cached()[0].search_config()
             keywords = zim.synonym_keywords(root, search, paths.LANGUAGES, paths.lang_prefix)
             zim.write_zim(root, zim_file, {
                 "Name": "protection-jeunes_fr-en",

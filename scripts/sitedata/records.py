@@ -43,6 +43,18 @@ class SiteData:
     labels: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> key -> text
     search: dict = field(default_factory=dict)  # data/search-synonyms.yml (stop words, groups, no-results)
 
+    def search_config(self) -> dict:
+        """data/search-synonyms.yml plus one group per app of data/apps.yml: its name and the names and
+        misspellings readers type (`also_known_as`) bring its guide (applis/<id>/) forward, with the pages
+        about strangers reaching children in games and apps (the `games-and-apps` group's pages). One group
+        per app, so that typing one app's name does not also look for every other app."""
+        groups = list(self.search.get("groups", []))
+        contact = next((g.get("pages", []) for g in groups if g.get("id") == "games-and-apps"), [])
+        for app_id, app in self.apps.items():
+            words = list(dict.fromkeys([app["name"].casefold(), *(w.casefold() for w in app["also_known_as"])]))
+            groups.append({"id": f"app-{app_id}", "fr": words, "en": words, "pages": [*contact]})
+        return {**self.search, "groups": groups}
+
     def label(self, key: str, lang: str) -> str:
         try:
             return self.labels[lang][key]

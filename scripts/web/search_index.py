@@ -28,7 +28,9 @@ from pathlib import Path
 
 import lxml.html
 
-SKIP_CLASSES = ("page-footer", "help-now", "headerlink", "md-content__button", "page-covers", "data-block--sources")
+# The hub's app cards are left out too: they name every app, and each app's own guide should answer its name.
+SKIP_CLASSES = ("page-footer", "help-now", "headerlink", "md-content__button", "page-covers", "data-block--sources",
+                "data-block--apps")
 SKIP_XPATH = " | ".join(
     [f".//*[contains(concat(' ', normalize-space(@class), ' '), ' {c} ')]" for c in SKIP_CLASSES]
     + [".//script", ".//style", ".//*[local-name()='svg']"]
