@@ -396,6 +396,9 @@ def app_problems(doc: Document, data: SiteData) -> list[Problem]:
                     problems.append(Problem(where, doc.line(("apps", i, key, "source")), f"{name}: `{key}` cites "
                                             f"an unknown source id {fact['source']!r}",
                                             "add it to data/sources.yml or fix the id"))
+        if "min_age" in app and app["min_age"] is None and not app.get("min_age_note"):
+            problems.append(Problem(where, doc.line(("apps", i, "min_age")), f"{name}: `min_age` is empty but no "
+                                    "`min_age_note` says what the terms do say", "add `min_age_note: {fr: …, en: …}`"))
         if "min_age" in app and not (app.get("min_age_url") or app.get("min_age_source")):
             problems.append(Problem(where, doc.line(("apps", i, "min_age")), f"{name}: `min_age` does not say "
                                     "where it was seen", "add `min_age_url:` (the app's terms) or `min_age_source:`"))

@@ -908,7 +908,7 @@ def app_facts(app: dict, lang: str, data: SiteData) -> str:
                      f'{e(data.label("app.takes_part." + fact["value"], lang))}{_app_source(fact, data, lang)}'))
     where = {"url": app.get("min_age_url"), "source": app.get("min_age_source")}
     note = f' {e(app["min_age_note"][lang])}' if app.get("min_age_note") else ""
-    if "min_age" in app:
+    if app.get("min_age") is not None:
         age = e(data.label("app.age", lang)).replace("{n}", str(app["min_age"]))
         age_html = f"<strong>{age}</strong>.{note}{_app_source(where, data, lang)}"
     else:  # no single age could be read in the terms: say so, with what is known
