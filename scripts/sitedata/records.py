@@ -52,7 +52,7 @@ class SiteData:
         contact = next((g.get("pages", []) for g in groups if g.get("id") == "games-and-apps"), [])
         for app_id, app in self.apps.items():
             words = list(dict.fromkeys([app["name"].casefold(), *(w.casefold() for w in app["also_known_as"])]))
-            groups.append({"id": f"app-{app_id}", "fr": words, "en": words, "pages": [*contact]})
+            groups.append({"id": f"app-{app_id}", "fr": words, "en": words, "pages": [f"applis/{app_id}/", *contact]})
         return {**self.search, "groups": groups}
 
     def label(self, key: str, lang: str) -> str:

@@ -852,7 +852,7 @@ def _app_source(record: dict, data: SiteData, lang: str) -> str:
     source = data.sources.get(record.get("source", ""))
     if source is None:
         return ""
-    return f' <span class="app-facts__source">({cite_inline([source], lang, data)})</span>'
+    return f' <span class="app-facts__source">{cite_inline([source], lang, data)}</span>'
 
 
 def app_checked(app: dict, lang: str, data: SiteData) -> str:
