@@ -169,7 +169,7 @@ def make_pack(dist: Path = paths.DIST, with_zim: bool = True) -> dict:
             zim_file = outputs / f"{stem}.zim"
             from scripts.sitedata import records
 
-            search = records.load_cached()[0].search
+            search = records.load_cached()[0].search_config()
             keywords = zim.synonym_keywords(root, search, paths.LANGUAGES, paths.lang_prefix)
             site_names = paths.site_config().names
             zim.write_zim(root, zim_file, {

@@ -247,3 +247,49 @@ def test_kiwix_search_finds_the_crisis_pages(dist):
     assert "site/en/que-faire/chantage.html" in full_text("blackmail")
     assert "site/en/que-faire/chantage.html" in full_text("threats")[:1]
     assert "site/que-faire/chantage.html" in full_text("chantage")[:3]
+
+
+# --- App guides (issue 18): in the pack, searchable from file://, and in the Kiwix file ----------
+
+@pytest.mark.browser
+def test_app_guides_work_from_file_and_come_first_for_their_names(unpacked):
+    from test_apps import app_name_queries, first_results
+
+    from scripts.sitedata.records import load_data
+
+    data = load_data()[0]
+    queries = app_name_queries(data)
+    requests = []
+    with chromium() as context:
+        page = context.new_page()
+        page.on("request", lambda r: requests.append(r.url))
+        for lang, hub in (("fr", "site/applis/index.html"), ("en", "site/en/applis/index.html")):
+            page.goto((unpacked / hub).as_uri())
+            cards = page.eval_on_selector_all("[data-block=apps] a", "els => els.map(e => e.href)")
+            assert len(cards) == len(data.apps), lang
+            assert all(Path(unquote(urlsplit(h).path)).is_file() for h in cards), cards
+            first = first_results(page, [q for q, _ in queries], lang)
+            wrong = [(q, got) for (q, app_id), got in zip(queries, first) if got != f"applis/{app_id}/"]
+            assert wrong == [], f"{lang} from file://: not first for {wrong}"
+    assert [u for u in requests if not u.startswith("file://")] == []
+
+
+def test_app_guides_are_in_the_kiwix_file_and_found_by_name(dist):
+    from libzim.reader import Archive
+    from libzim.search import Query, Searcher
+
+    from scripts.sitedata.records import load_data
+
+    archive = Archive(str(next(dist.glob("*.zim"))))
+    apps = load_data()[0].apps
+    for app_id in apps:
+        for prefix in ("", "en/"):
+            assert archive.has_entry_by_path(f"site/{prefix}applis/{app_id}.html"), (prefix, app_id)
+    assert archive.has_entry_by_path("site/applis/index.html") and archive.has_entry_by_path("site/en/applis/index.html")
+
+    def full_text(query):
+        return list(Searcher(archive).search(Query().set_query(query)).getResults(0, 5))
+
+    # A misspelling readers type is a keyword of the guide (data/apps.yml also_known_as).
+    assert any(p.endswith("applis/fortnite.html") for p in full_text("fortnit")), full_text("fortnit")
+    assert any(p.endswith("applis/snapchat.html") for p in full_text("snapchat")), full_text("snapchat")

@@ -72,8 +72,14 @@ def on_files(files, config):
     law = files.get_file_from_path("loi/index.md")
     if law is None:
         raise PluginError("docs/<lang>/loi/index.md is missing: pages that state French law link to it")
+    # App guides: docs/<lang>/applis/<id>.md, one per record of data/apps.yml (the hub links each one).
+    apps = {app_id: files.get_file_from_path(f"applis/{app_id}.md") for app_id in _build["data"].apps}
+    missing = [f"docs/<lang>/applis/{app_id}.md" for app_id, file in apps.items() if file is None]
+    if missing:
+        raise PluginError(f"data/apps.yml: no page for {', '.join(missing)} — add the page (copy another app's "
+                          "page and change its id), or remove the record")
     _build.update(contacts_url=contacts.url, changelog_url=changelog.url, help_now=ids, directory_url=directory.url,
-                  law_url=law.url)
+                  law_url=law.url, app_urls={app_id: file.url for app_id, file in apps.items()})
     return files
 
 
@@ -115,6 +121,8 @@ def on_page_context(context, page, config, nav):
     directory = get_relative_url(_build["directory_url"], page.url)
     elsewhere = get_relative_url(_build["law_url"], page.url) + "#belgique-suisse"
     page.content = render.finish_country_lines(page.content, directory, elsewhere)  # country-lines, law-scope
+    page.content = render.finish_app_links(page.content, {app_id: get_relative_url(url, page.url)
+                                                          for app_id, url in _build["app_urls"].items()})
     help_html = "" if is_home else render.help_now_aside(
         data, lang, _build["help_now"], get_relative_url(_build["contacts_url"], page.url), directory)
     review_html = ""

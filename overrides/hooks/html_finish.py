@@ -90,7 +90,8 @@ def on_post_build(config):
     path = search_index.index_path(Path(config.site_dir), _build["lang"])
     path.parent.mkdir(parents=True, exist_ok=True)
     data, _ = records.load_cached()
-    extra, warnings = search_index.extras(_build["lang"], _build["prefix"], sections, data.search, data.helplines)
+    extra, warnings = search_index.extras(_build["lang"], _build["prefix"], sections, data.search_config(),
+                                             data.helplines)
     for warning in warnings:  # a note, not a MkDocs warning: it must not fail a strict build
         print(f"note: {warning}", file=sys.stderr)
     path.write_text(search_index.script(_build["lang"], sections, extra), encoding="utf-8")

@@ -280,6 +280,35 @@ def _render_country_lines(data: SiteData, lang: str, m: Marker) -> str:
                                                              default=default))
 
 
+def _app(data: SiteData, m: Marker) -> dict:
+    return _one(m, data.apps, "app", "data/apps.yml")
+
+
+def _render_app_steps(data: SiteData, lang: str, m: Marker) -> str:
+    _check_keys(m, {"id", "section"}, {"id", "section"})
+    section = _single(m, "section")
+    if section not in render.APP_SECTIONS:
+        raise MarkerError(f"unknown section {section!r} in data:app-steps", f"use one of: {', '.join(render.APP_SECTIONS)}")
+    return render.app_steps(_app(data, m), section, lang, data)
+
+
+def _render_app_checked(data: SiteData, lang: str, m: Marker) -> str:
+    _check_keys(m, {"id"}, {"id"})
+    return render.app_checked(_app(data, m), lang, data)
+
+
+def _render_app_facts(data: SiteData, lang: str, m: Marker) -> str:
+    _check_keys(m, {"id"}, {"id"})
+    return render.app_facts(_app(data, m), lang, data)
+
+
+def _render_apps(data: SiteData, lang: str, m: Marker) -> str:
+    _check_keys(m, set())
+    if not data.apps:
+        raise MarkerError("data/apps.yml has no app", "add the app records first")
+    return render.apps_hub(data, lang)
+
+
 # Inline markers sit inside a sentence; the others are blocks of their own. country-lines is a block
 # that keeps its line as it is, so it can sit indented inside a right-now admonition.
 INLINE = {"figure", "tel", "call", "link", "penalty", "in-force", "cite", "country-lines"}
@@ -305,6 +334,10 @@ RENDERERS: dict[str, Callable[[SiteData, str, Marker], str]] = {
     "country-lines": _render_country_lines,
     "country-jump": lambda data, lang, m: (_check_keys(m, set()), render.country_jump(data, lang))[1],
     "law-scope": lambda data, lang, m: (_check_keys(m, set()), render.law_scope(data, lang))[1],
+    "app-checked": _render_app_checked,
+    "app-steps": _render_app_steps,
+    "app-facts": _render_app_facts,
+    "apps": _render_apps,
 }
 
 

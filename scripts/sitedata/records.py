@@ -25,9 +25,11 @@ from scripts.web import language
 
 # (file name, top-level list key); labels.yml is a mapping, handled apart.
 RECORD_FILES = (("sources.yml", "sources"), ("laws.yml", "laws"), ("helplines.yml", "helplines"),
-                ("figures.yml", "figures"), ("glossary.yml", "terms"))
+                ("figures.yml", "figures"), ("glossary.yml", "terms"), ("apps.yml", "apps"))
 LAW_HOST = "www.legifrance.gouv.fr"
 STALE_AFTER_DAYS = 365
+# Apps change their menus often: an app record is "old" after six months, not twelve.
+STALE_AFTER = {"apps": (183, "6 months")}
 
 
 @dataclass
@@ -37,9 +39,22 @@ class SiteData:
     helplines: dict[str, dict] = field(default_factory=dict)
     countries: dict[str, dict] = field(default_factory=dict)  # country code -> {role: [helpline ids]}
     figures: dict[str, dict] = field(default_factory=dict)
+    apps: dict[str, dict] = field(default_factory=dict)  # data/apps.yml, in file order
     terms: dict[str, dict] = field(default_factory=dict)  # glossary
     labels: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> key -> text
     search: dict = field(default_factory=dict)  # data/search-synonyms.yml (stop words, groups, no-results)
+
+    def search_config(self) -> dict:
+        """data/search-synonyms.yml plus one group per app of data/apps.yml: its name and the names and
+        misspellings readers type (`also_known_as`) bring its guide (applis/<id>/) forward, with the pages
+        about strangers reaching children in games and apps (the `games-and-apps` group's pages). One group
+        per app, so that typing one app's name does not also look for every other app."""
+        groups = list(self.search.get("groups", []))
+        contact = next((g.get("pages", []) for g in groups if g.get("id") == "games-and-apps"), [])
+        for app_id, app in self.apps.items():
+            words = list(dict.fromkeys([app["name"].casefold(), *(w.casefold() for w in app["also_known_as"])]))
+            groups.append({"id": f"app-{app_id}", "fr": words, "en": words, "pages": [f"applis/{app_id}/", *contact]})
+        return {**self.search, "groups": groups}
 
     def label(self, key: str, lang: str) -> str:
         try:
@@ -201,9 +216,10 @@ def _check_dates(doc: Document, key: str, records: list, today: dt.date, problem
                                         f"{value} is in the future",
                                         "use the date you actually checked the source" if date_field == "checked_on"
                                         else "use the date this version took effect"))
-            elif date_field == "checked_on" and (today - day).days > STALE_AFTER_DAYS:
+            elif date_field == "checked_on" and (today - day).days > STALE_AFTER.get(key, (STALE_AFTER_DAYS,))[0]:
+                span = STALE_AFTER.get(key, (0, "12 months"))[1]
                 problems.append(Problem(rel(doc.path), line, f"record {record.get('id')!r} was last checked on "
-                                        f"{value}, more than 12 months ago",
+                                        f"{value}, more than {span} ago",
                                         "re-read the source, update the record if needed, then set checked_on "
                                         "to today's date", severity="warning"))
 
@@ -320,6 +336,8 @@ def load_data(data_dir: Path = paths.DATA, today: dt.date | None = None,
         problems.extend(_language_problems(doc, (key,), doc.data.get(key) if isinstance(doc.data, dict) else None))
     if labels_doc is not None and isinstance(labels_doc.data, dict):
         problems.extend(_language_problems(labels_doc, (), labels_doc.data))
+    if "apps" in docs:
+        problems.extend(app_problems(docs["apps"], data))
     if "helplines" in docs:
         problems.extend(_check_night_alternatives(docs["helplines"], data))
         problems.extend(_check_countries(docs["helplines"], data, schema_dir))
@@ -353,6 +371,98 @@ def _language_problems(doc: Document, path: tuple, value, record_id: str | None 
     for key, item in value.items():
         if key not in ("id", "text"):  # `text`: an official sentence, French by nature (laws.yml)
             problems.extend(_language_problems(doc, path + (key,), item, record_id))
+    return problems
+
+
+# Hosts that are not an app's own: link shorteners, archives, hosting and encyclopaedias (anyone can
+# publish there), and bare company-wide domains that would let any of their sub-domains through.
+GENERIC_HOSTS = {"bit.ly", "t.co", "goo.gl", "tinyurl.com", "ow.ly", "buff.ly", "lnkd.in", "linktr.ee", "archive.org",
+                 "web.archive.org", "archive.ph", "archive.today", "medium.com", "github.com", "wikipedia.org",
+                 "wikihow.com", "reddit.com", "google.com", "www.google.com", "sites.google.com", "docs.google.com",
+                 "microsoft.com", "www.microsoft.com", "meta.com", "www.meta.com", "amazon.com", "apple.com"}
+# Hosting services: none of their sub-domains is an app's own help centre.
+GENERIC_SUFFIXES = ("github.io", "blogspot.com", "wordpress.com", "squarespace.com", "notion.site", "translate.goog",
+                    "amazonaws.com", "cloudfront.net", "pages.dev", "vercel.app", "netlify.app", "wikipedia.org",
+                    "archive.org", "zendesk.com")
+APP_SECTIONS = ("block", "report", "remove_image", "settings")
+APP_FACTS = ("e2ee_default", "take_it_down", "stopncii")
+
+
+def _generic(host: str) -> bool:
+    return host in GENERIC_HOSTS or any(host == s or host.endswith("." + s) for s in GENERIC_SUFFIXES)
+
+
+def _on_domains(host: str, domains: list[str]) -> bool:
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def app_problems(doc: Document, data: SiteData) -> list[Problem]:
+    """What the apps schema cannot say: every address on the app's own domains (never a generic host),
+    each section either sourced steps or `see_help`, sources that exist, a minimum age that is sourced."""
+    problems: list[Problem] = []
+    where = rel(doc.path)
+    for i, app in enumerate(doc.data.get("apps") or [] if isinstance(doc.data, dict) else []):
+        if not isinstance(app, dict):
+            continue
+        name = f"app {app.get('id')!r}"
+        domains = [d for d in app.get("domains") or [] if isinstance(d, str)]
+        for j, domain in enumerate(domains):
+            if _generic(domain):
+                problems.append(Problem(where, doc.line(("apps", i, "domains", j)),
+                                        f"{name}: `domains` lists {domain}, a host anyone can publish on or a "
+                                        "whole company's domain", "list only the app's own help domains, e.g. "
+                                        "help.snapchat.com or support.google.com"))
+        own = [d for d in domains if not _generic(d)]
+        urls: list[tuple[tuple, str]] = []
+        for key in ("help_home", "min_age_url"):
+            if isinstance(app.get(key), str):
+                urls.append(((key,), app[key]))
+        for key in APP_FACTS:
+            fact = app.get(key)
+            if isinstance(fact, dict):
+                if isinstance(fact.get("url"), str):
+                    urls.append(((key, "url"), fact["url"]))
+                if fact.get("value") not in (None, "unknown") and not (fact.get("url") or fact.get("source")):
+                    problems.append(Problem(where, doc.line(("apps", i, key)), f"{name}: `{key}` says "
+                                            f"{fact.get('value')!r} but does not say where it was seen",
+                                            "add `url:` (a page on the app's domains) or `source:` (an id from "
+                                            "data/sources.yml), or set `value: unknown`"))
+                if isinstance(fact.get("source"), str) and data.sources and fact["source"] not in data.sources:
+                    problems.append(Problem(where, doc.line(("apps", i, key, "source")), f"{name}: `{key}` cites "
+                                            f"an unknown source id {fact['source']!r}",
+                                            "add it to data/sources.yml or fix the id"))
+        if "min_age" in app and app["min_age"] is None and not app.get("min_age_note"):
+            problems.append(Problem(where, doc.line(("apps", i, "min_age")), f"{name}: `min_age` is empty but no "
+                                    "`min_age_note` says what the terms do say", "add `min_age_note: {fr: …, en: …}`"))
+        if "min_age" in app and not (app.get("min_age_url") or app.get("min_age_source")):
+            problems.append(Problem(where, doc.line(("apps", i, "min_age")), f"{name}: `min_age` does not say "
+                                    "where it was seen", "add `min_age_url:` (the app's terms) or `min_age_source:`"))
+        if isinstance(app.get("min_age_source"), str) and data.sources and app["min_age_source"] not in data.sources:
+            problems.append(Problem(where, doc.line(("apps", i, "min_age_source")), f"{name}: `min_age_source` is "
+                                    f"an unknown source id {app['min_age_source']!r}",
+                                    "add it to data/sources.yml or fix the id"))
+        sections = app.get("sections") if isinstance(app.get("sections"), dict) else {}
+        for key in APP_SECTIONS:
+            section = sections.get(key)
+            if not isinstance(section, dict):
+                continue
+            at = doc.line(("apps", i, "sections", key))
+            if section.get("see_help") and ("steps" in section or "menu" in section):
+                problems.append(Problem(where, at, f"{name}: section `{key}` has both `see_help` and steps",
+                                        "keep the sourced steps (with `url:`) or `see_help: true`, not both"))
+            elif not section.get("see_help") and not ("steps" in section and "url" in section):
+                problems.append(Problem(where, at, f"{name}: section `{key}` has no sourced steps",
+                                        "give `url:` (the official page) and `steps:` {fr, en}, or write "
+                                        "`see_help: true` if the steps could not be sourced"))
+            if isinstance(section.get("url"), str):
+                urls.append((("sections", key, "url"), section["url"]))
+        for path, url in urls:
+            host = (urlsplit(url).hostname or "").lower()
+            if _generic(host) or not _on_domains(host, own):
+                problems.append(Problem(where, doc.line(("apps", i) + path),
+                                        f"{name}: {url} is not on the app's own domains ({', '.join(own) or 'none'})",
+                                        "link only the app's official help pages; cite anything else with "
+                                        "`source:` (data/sources.yml)"))
     return problems
 
 

@@ -829,3 +829,114 @@ def scam_warning_block(data: SiteData, lang: str) -> str:
     return (f'<div class="admonition danger data-block data-block--scam-warning" data-block="scam-warning">'
             f'<p class="admonition-title">{e(data.label("scam.title", lang))}</p>'
             f'<p>{e(data.label("scam.body", lang))} {free}.</p></div>')
+
+
+# --- App guides (data/apps.yml) ----------------------------------------------------------------
+
+APP_SECTIONS = ("block", "report", "remove_image", "settings")
+APP_HREF = "@app-url:{id}@"  # replaced after Markdown by the address of docs/<lang>/applis/<id>.md
+APP_HREF_RE = re.compile(r"@app-url:([a-z0-9-]+)@")
+
+
+def _quoted(text: str, lang: str) -> str:
+    return f"«{NBSP}{e(text)}{NBSP}»" if lang == "fr" else f"“{e(text)}”"
+
+
+def _french_quotes(text: str) -> str:
+    """« mot » with no-break spaces inside, as the build's typography does for prose."""
+    return text.replace("« ", f"«{NBSP}").replace(" »", f"{NBSP}»")
+
+
+def _app_source(record: dict, data: SiteData, lang: str) -> str:
+    """Where a fact about an app was seen: its official page, or a publication in data/sources.yml."""
+    if record.get("url"):
+        return f' <a class="app-facts__source" href="{e(record["url"])}">({e(data.label("source", lang))})</a>'
+    source = data.sources.get(record.get("source", ""))
+    if source is None:
+        return ""
+    return f' <span class="app-facts__source">{cite_inline([source], lang, data)}</span>'
+
+
+def app_checked(app: dict, lang: str, data: SiteData) -> str:
+    """The "checked on" line shown near the top of an app page: menus change often."""
+    date = f'<time datetime="{e(app["checked_on"])}">{e(format_date(str(app["checked_on"]), lang))}</time>'
+    text = e(data.label("app.checked", lang)).replace("{date}", date).replace("{app}", e(app["name"]))
+    return block("app-checked", f'<p class="app-checked" data-record="{e(app["id"])}"><strong>{text}</strong> '
+                                f'{e(data.label("app.menus_change", lang))}</p>')
+
+
+def _help_link(app: dict, lang: str, data: SiteData) -> str:
+    if not app.get("help_home"):
+        return ""
+    text = e(data.label("app.help_link", lang)).replace("{app}", e(app["name"]))
+    return f' <a href="{e(app["help_home"])}">{text}</a>'
+
+
+def app_steps(app: dict, section: str, lang: str, data: SiteData) -> str:
+    """One section of an app page: its numbered steps, the menu words and the official page; or, when
+    the steps could not be sourced, a line sending the reader to the app's help."""
+    record = app["sections"][section]
+    attrs = f'data-record="{e(app["id"])}" data-section="{e(section)}"'
+    if record.get("see_help"):
+        return block("app-steps", f'<p class="app-steps app-steps--see-help" {attrs}>'
+                                  f'{e(data.label("app.see_help", lang))}{_help_link(app, lang, data)}</p>')
+    steps = "".join(f"<li>{_french_quotes(e(step)) if lang == 'fr' else e(step)}</li>"
+                    for step in record["steps"][lang])
+    parts = [f'<ol class="app-steps" {attrs}>{steps}</ol>']
+    if record.get("menu"):
+        words = " › ".join(_quoted(word, lang) for word in record["menu"][lang])
+        english = record.get("menu_fr_unverified") and lang == "fr"
+        words = f'<span lang="en">{words}</span>' if english else words
+        extra = f' <small>{e(data.label("app.menu_en_only", lang))}</small>' if english else ""
+        parts.append(f'<p class="app-menu"><strong>{e(data.label("app.in_app", lang))}{colon(lang)}</strong> '
+                     f'{words}.{extra}</p>')
+    if record.get("note"):
+        parts.append(f'<p class="app-note">{_french_quotes(e(record["note"][lang])) if lang == "fr" else e(record["note"][lang])}</p>')
+    parts.append(f'<p class="app-official"><a href="{e(record["url"])}">{e(data.label("app.official_page", lang))}'
+                 f'{colon(lang)} {e(app["name"])}</a></p>')
+    return block("app-steps", "".join(parts))
+
+
+def app_facts(app: dict, lang: str, data: SiteData) -> str:
+    """Encryption and what it means for reporting, Take It Down and StopNCII, the minimum age."""
+    e2ee = app["e2ee_default"]
+    rows = [(data.label("app.e2ee", lang),
+             f'<strong>{e(data.label("app.e2ee." + e2ee["value"], lang))}.</strong> '
+             f'{_french_quotes(e(e2ee["meaning"][lang])) if lang == "fr" else e(e2ee["meaning"][lang])}'
+             f'{_app_source(e2ee, data, lang)}')]
+    for key in ("take_it_down", "stopncii"):
+        fact = app[key]
+        rows.append((data.label(f"app.{key}", lang),
+                     f'{e(data.label("app.takes_part." + fact["value"], lang))}{_app_source(fact, data, lang)}'))
+    where = {"url": app.get("min_age_url"), "source": app.get("min_age_source")}
+    note = f' {e(app["min_age_note"][lang])}' if app.get("min_age_note") else ""
+    if app.get("min_age") is not None:
+        age = e(data.label("app.age", lang)).replace("{n}", str(app["min_age"]))
+        age_html = f"<strong>{age}</strong>.{note}{_app_source(where, data, lang)}"
+    else:  # no single age could be read in the terms: say so, with what is known
+        age_html = (f'<strong>{e(data.label("app.min_age_unknown", lang))}.</strong>{note}'
+                    f'{_app_source(where, data, lang) or _help_link(app, lang, data)}')
+    rows.append((data.label("app.min_age", lang), age_html))
+    items = "".join(f"<dt>{e(term)}</dt><dd>{value}</dd>" for term, value in rows)
+    return block("app-facts", f'<dl class="app-facts" data-record="{e(app["id"])}">{items}</dl>')
+
+
+def apps_hub(data: SiteData, lang: str) -> str:
+    """A card per app: its name (linking to its guide), the steps checked in its official help, the date."""
+    cards = []
+    for app in sorted(data.apps.values(), key=lambda a: a["name"].casefold()):
+        sourced = [data.label(f"app.section.{s}", lang) for s in APP_SECTIONS
+                   if not app["sections"][s].get("see_help")]
+        steps = ", ".join(sourced) if sourced else data.label("app.no_sourced_steps", lang)
+        date = format_date(str(app["checked_on"]), lang)
+        cards.append(
+            f'<li class="app-card" data-record="{e(app["id"])}">'
+            f'<a class="app-card__name" href="{APP_HREF.format(id=e(app["id"]))}">{e(app["name"])}</a>'
+            f'<span class="app-card__steps">{e(data.label("app.sourced_steps", lang))}{colon(lang)} {e(steps)}</span>'
+            f'<span class="app-card__checked">{e(data.label("checked_on", lang))} {e(date)}</span></li>')
+    return block("apps", f'<ul class="app-cards">{"".join(cards)}</ul>')
+
+
+def finish_app_links(html_text: str, app_urls: dict[str, str]) -> str:
+    """After Markdown: give the hub's cards the address of each app's page (relative to the page)."""
+    return APP_HREF_RE.sub(lambda m: app_urls.get(m.group(1), m.group(0)), html_text)

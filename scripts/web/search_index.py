@@ -32,7 +32,9 @@ import lxml.html
 
 from scripts.web import language
 
-SKIP_CLASSES = ("page-footer", "help-now", "headerlink", "md-content__button", "page-covers", "data-block--sources")
+# The hub's app cards are left out too: they name every app, and each app's own guide should answer its name.
+SKIP_CLASSES = ("page-footer", "help-now", "headerlink", "md-content__button", "page-covers", "data-block--sources",
+                "data-block--apps")
 SKIP_XPATH = " | ".join(
     [f".//*[contains(concat(' ', normalize-space(@class), ' '), ' {c} ')]" for c in SKIP_CLASSES]
     + [".//script", ".//style", ".//*[local-name()='svg']"]
