@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import re
 import subprocess
 import sys
 import zipfile
@@ -14,30 +12,14 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import search_results
+from conftest import run_pack, search_results
 from scripts import pack, paths
 from scripts.browser import chromium
 
 ZIP_BUDGET = 8 * 1024 * 1024
 
 
-@pytest.fixture(scope="session")
-def dist(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("dist")
-    result = subprocess.run([sys.executable, "-m", "scripts", "pack", "--dist", str(out)], cwd=paths.ROOT,
-                            capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1790000000"})
-    if result.returncode != 0:
-        pytest.fail(result.stdout + result.stderr)
-    return out
-
-
-@pytest.fixture(scope="session")
-def unpacked(dist, tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("unpacked")
-    zip_file = next(dist.glob("*.zip"))
-    with zipfile.ZipFile(zip_file) as archive:
-        archive.extractall(target)
-    return target / pack.NAME
+# `dist` and `unpacked` (the pack, made once per run) come from tests/conftest.py.
 
 
 def test_zip_is_whole_within_budget_and_has_its_checksum(dist):
@@ -121,9 +103,7 @@ def test_zim_opens_with_the_expected_entries_and_metadata(dist):
 @pytest.mark.slow
 def test_same_commit_gives_the_same_pack(dist, tmp_path):
     again = tmp_path / "again"
-    env = {**__import__("os").environ, "SOURCE_DATE_EPOCH": "1790000000"}
-    result = subprocess.run([sys.executable, "-m", "scripts", "pack", "--dist", str(again), "--no-zim"],
-                            cwd=paths.ROOT, capture_output=True, text=True, env=env)
+    result = run_pack(paths.ROOT, again, "--no-zim")
     assert result.returncode == 0, result.stdout + result.stderr
     first = next(dist.glob("*.zip")).read_bytes()
     second = next(again.glob("*.zip")).read_bytes()
