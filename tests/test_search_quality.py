@@ -52,6 +52,7 @@ def test_query_set_online(site):
     _assert_target(search_quality.run(site=site))
 
 
+@pytest.mark.xdist_group("pack")  # on the worker that reads the pack (tests/test_offline_pack.py)
 @pytest.mark.browser
 def test_query_set_from_file(offline_site):
     _assert_target(search_quality.run(offline_site=offline_site))
