@@ -12,7 +12,8 @@ Fixtures (names and behaviour are stable: new test files rely on them):
 - `pages` (session): the content pages of `site` as `BuiltPage` (rel, lang, soup, source).
 - `served_site` (session): base URL ('http://127.0.0.1:PORT/') of `site` on a local server.
 - `dist` / `unpacked` (session): the offline pack (`python -m scripts pack`, SOURCE_DATE_EPOCH fixed),
-  built once per run like `site`; `unpacked` is the extracted zip's top folder. Its `site/` is the
+  built once per run like `site` (under xdist the controller starts it early, in a thread, as soon as a
+  test that reads it is collected); `unpacked` is the extracted zip's top folder. Its `site/` is the
   offline (file://) flavour, used by the search tests too.
 - `project_copy` (function): a scratch copy of the project sources to break on purpose (build with
   `run_build(project_copy, tmp_path / "site")`).
@@ -22,7 +23,11 @@ Fixtures (names and behaviour are stable: new test files rely on them):
   browser (launched once per process, on first use), so no test launches Chromium itself.
 
 Markers: `browser` (real Chromium), `slow` (builds the site or the pack again; `make test` runs them,
-as CI does; `make test ARGS="-m 'not slow'"` leaves them out while you work).
+as CI does; `make test ARGS="-m 'not slow'"` leaves them out while you work), `xdist_group(name)` (keep
+tests on one worker with `--dist loadgroup`; note that pytest-xdist 3.8.0 ignores it under pytest 9.2,
+pytest-xdist issue #1386, so shared folders never rely on it: `built_once` holds a file lock).
+
+pyproject.toml runs the suite on `-n auto` workers; pass `-n 0` for one process (e.g. with --pdb).
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import zipfile
 from dataclasses import dataclass
 from functools import cached_property
@@ -109,15 +115,41 @@ def built_once(tmp_path_factory, name: str, make) -> Path:
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     base = tmp_path_factory.getbasetemp()
     root = base.parent if worker else base  # the run's folder, shared by its workers
+    folder, error = _make_once(root, name, make)
+    if error:
+        pytest.fail(error)
+    return folder
+
+
+def _make_once(root: Path, name: str, make) -> tuple[Path, str | None]:
     folder, status = root / f"shared-{name}", root / f"shared-{name}.json"
     with FileLock(str(root / f"shared-{name}.lock")):
         if not status.exists():
             error = make(folder)
             status.write_text(json.dumps({"error": error}), encoding="utf-8")
-    error = json.loads(status.read_text(encoding="utf-8"))["error"]
-    if error:
-        pytest.fail(error)
-    return folder
+    return folder, json.loads(status.read_text(encoding="utf-8"))["error"]
+
+
+_started: list[threading.Thread] = []
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_node_collection_finished(node, ids):
+    """Under pytest-xdist, the controller starts making the pack as soon as a worker has collected a test
+    that reads it, in a thread of its own: the workers run other tests meanwhile instead of one of them
+    waiting on the lock while the other builds (the result is the same `built_once` folder)."""
+    if _started or not any(i.startswith("tests/test_offline_pack.py") or "test_query_set_from_file" in i
+                           for i in ids):
+        return
+    root = node.config._tmp_path_factory.getbasetemp()  # the workers' basetemp is root/popen-gwN
+    thread = threading.Thread(target=_make_once, args=(root, "pack", _make_pack), daemon=True)
+    thread.start()
+    _started.append(thread)
+
+
+def pytest_sessionfinish(session):
+    for thread in _started:
+        thread.join()
 
 
 def _build_site(folder: Path) -> str | None:

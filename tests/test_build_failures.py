@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from conftest import copy_project, run_build
+from conftest import built_once, copy_project, run_build
 
 
 def _old_site(tmp_path):
@@ -14,11 +16,7 @@ def _old_site(tmp_path):
     return site
 
 
-@pytest.fixture(scope="module")
-def broken_links(tmp_path_factory):
-    """One build of a scratch copy with a broken link (EN) and a broken anchor (FR): MkDocs reports every
-    link problem of a strict build before it stops, so both tests below read the same build."""
-    root = tmp_path_factory.mktemp("broken-links")
+def _build_with_broken_links(root):
     project = copy_project(root / "project")
     page = project / "docs/en/loi/index.md"
     page.write_text(page.read_text() + "\nSee [the missing page](nowhere.md).\n")
@@ -26,7 +24,17 @@ def broken_links(tmp_path_factory):
     page.write_text(page.read_text() + "\nVoir [plus haut](#section-absente).\n")
     site = _old_site(root)
     result = run_build(project, site)
-    return root, site, result.returncode, result.stdout + result.stderr
+    (root / "result.json").write_text(json.dumps([result.returncode, result.stdout + result.stderr]))
+    return None  # the failure is what the tests read
+
+
+@pytest.fixture(scope="session")
+def broken_links(tmp_path_factory):
+    """One build of a scratch copy with a broken link (EN) and a broken anchor (FR), once per run: MkDocs
+    reports every link problem of a strict build before it stops, so both tests below read the same build."""
+    root = built_once(tmp_path_factory, "broken-links", lambda folder: folder.mkdir() or _build_with_broken_links(folder))
+    code, output = json.loads((root / "result.json").read_text())
+    return root, root / "site", code, output
 
 
 @pytest.mark.xdist_group("broken-links")

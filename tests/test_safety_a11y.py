@@ -187,6 +187,7 @@ def test_every_page_loads_only_from_this_site_and_passes_axe(site, served_site, 
     assert len(pages) > 10, f"only {len(pages)} {lang} pages found"
     problems, foreign, rules_run = [], [], set()
     with chromium(viewport={"width": 1280, "height": 900}, color_scheme=scheme) as context:
+        context.add_init_script(script=axe)  # in every page, without sending axe over again for each
         page = context.new_page()
         page.on("request", lambda r: foreign.append(r.url) if urlsplit(r.url).netloc not in (local, "")
                 and not r.url.startswith("data:") else None)
@@ -194,7 +195,6 @@ def test_every_page_loads_only_from_this_site_and_passes_axe(site, served_site, 
             page.goto(served_site + page_url(built), wait_until="load")
             shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
             assert shown == {"light": "default", "dark": "slate"}[scheme], f"{built.rel}: {shown} scheme"
-            page.evaluate(axe)
             result = page.evaluate("""async () => {
                 const r = await axe.run(document, {resultTypes: ['violations']});
                 return {rules: [...r.passes, ...r.violations, ...r.incomplete, ...r.inapplicable].map(x => x.id),
