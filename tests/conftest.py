@@ -38,6 +38,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 import zipfile
 from dataclasses import dataclass
 from functools import cached_property
@@ -147,9 +148,32 @@ def pytest_xdist_node_collection_finished(node, ids):
     _started.append(thread)
 
 
+_durations: dict[str, float] = {}
+_session_started = time.time()
+
+
+def pytest_runtest_logreport(report):
+    _durations[report.nodeid] = _durations.get(report.nodeid, 0.0) + report.duration
+
+
 def pytest_sessionfinish(session):
     for thread in _started:
         thread.join()
+    if os.environ.get("PYTEST_XDIST_WORKER") or not _durations:
+        return
+    # For `make bench` (scripts/bench.py): the last run's slowest tests (setup + call + teardown).
+    slowest = sorted(_durations.items(), key=lambda item: -item[1])[:25]
+    record = {"finished_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "args": session.config.invocation_params.args,
+              "tests": len(_durations), "wall_seconds": round(time.time() - _session_started, 1),
+              "workers": os.environ.get("PYTEST_XDIST_WORKER_COUNT") or str(session.config.getoption("numprocesses", None)),
+              "load_average": [round(x, 2) for x in os.getloadavg()],
+              "slowest": [[nodeid, round(seconds, 2)] for nodeid, seconds in slowest]}
+    try:
+        out = ROOT / ".cache" / "test-durations.json"
+        out.parent.mkdir(exist_ok=True)
+        out.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+    except OSError:
+        pass
 
 
 def _build_site(folder: Path) -> str | None:
