@@ -138,14 +138,26 @@ _started: list[threading.Thread] = []
 def pytest_xdist_node_collection_finished(node, ids):
     """Under pytest-xdist, the controller starts making the pack as soon as a worker has collected a test
     that reads it, in a thread of its own: the workers run other tests meanwhile instead of one of them
-    waiting on the lock while the other builds (the result is the same `built_once` folder)."""
+    waiting on the lock while the other builds (the result is the same `built_once` folder). It starts once
+    the shared site is built, which every worker waits for."""
     if _started or not any(i.startswith("tests/test_offline_pack.py") or "test_query_set_from_file" in i
                            for i in ids):
         return
     root = node.config._tmp_path_factory.getbasetemp()  # the workers' basetemp is root/popen-gwN
-    thread = threading.Thread(target=_make_once, args=(root, "pack", _make_pack), daemon=True)
+    thread = threading.Thread(target=_make_pack_after_the_site, args=(root,), daemon=True)
     thread.start()
     _started.append(thread)
+
+
+_finishing = threading.Event()
+
+
+def _make_pack_after_the_site(root: Path) -> None:
+    """Every worker waits for the shared site first: let it build alone, then make the pack."""
+    while not (root / "shared-built.json").exists():
+        if _finishing.wait(1):
+            return
+    _make_once(root, "pack", _make_pack)
 
 
 _durations: dict[str, float] = {}
@@ -157,6 +169,7 @@ def pytest_runtest_logreport(report):
 
 
 def pytest_sessionfinish(session):
+    _finishing.set()
     for thread in _started:
         thread.join()
     if os.environ.get("PYTEST_XDIST_WORKER") or not _durations:
