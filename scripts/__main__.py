@@ -222,6 +222,9 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["test"]:  # everything after `test` goes to pytest as is, options first included
+        return cmd_test(argparse.Namespace(pytest_args=argv[1:]))
     args = parser().parse_args(argv)
     return args.func(args)
 

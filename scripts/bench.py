@@ -355,7 +355,22 @@ def run(out: Path, runs: int = 3, skip: set[str] | None = None) -> int:
                     print(f"  {row['page']:<20} {row['form']:<8} {row['performance']:>3} {row['accessibility']:>3} "
                           f"{row['best-practices']:>3} {row['seo']:>3}  {', '.join(row['failing_audits'])}")
 
+    report["slowest_tests"] = slowest_tests()
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2) + "\n")
     print(f"\nWrote {out}")
     return 0
+
+
+def slowest_tests(top: int = 10) -> dict | None:
+    """The last `make test` run's slowest tests, as tests/conftest.py recorded them (no test is run here)."""
+    record_file = paths.ROOT / ".cache" / "test-durations.json"
+    if not record_file.exists():
+        print("\nSlowest tests: none recorded yet (run `make test`).")
+        return None
+    record = json.loads(record_file.read_text(encoding="utf-8"))
+    print(f"\nSlowest tests of the last `make test` ({record['finished_at']}, {record['tests']} tests, "
+          f"{record['wall_seconds']} s wall, workers {record['workers']}, load {record['load_average']}):")
+    for nodeid, seconds in record["slowest"][:top]:
+        print(f"  {seconds:>7.1f} s  {nodeid}")
+    return record

@@ -1,17 +1,44 @@
-"""Shared fixtures: one strict build of the real site per test session, parsed pages, a scratch copy
-of the project for tests that must break things, and a local server for browser tests.
+"""Shared fixtures: one strict build of the real site per test run, parsed pages, a scratch copy of the
+project for tests that must break things, a local server and one Chromium for browser tests.
 
 Builds run as subprocesses (`python -m scripts build`), exactly as `make build` does: MkDocs caches
 hook modules per process and static-i18n patches MkDocs during a build, so in-process builds could
 leak state between tests.
+
+Fixtures (names and behaviour are stable: new test files rely on them):
+
+- `site` (session): Path of the real site, built once per run with --strict. Under pytest-xdist the
+  first worker that needs it builds it under a file lock and the others reuse it (`built_once`).
+- `pages` (session): the content pages of `site` as `BuiltPage` (rel, lang, soup, source).
+- `served_site` (session): base URL ('http://127.0.0.1:PORT/') of `site` on a local server.
+- `dist` / `unpacked` (session): the offline pack (`python -m scripts pack`, SOURCE_DATE_EPOCH fixed),
+  built once per run like `site` (under xdist the controller starts it early, in a thread, as soon as a
+  test that reads it is collected); `unpacked` is the extracted zip's top folder. Its `site/` is the
+  offline (file://) flavour, used by the search tests too.
+- `project_copy` (function): a scratch copy of the project sources to break on purpose (build with
+  `run_build(project_copy, tmp_path / "site")`).
+- `browser` (session): the one Playwright Browser of this process (Debian Chromium, the flags of
+  scripts/browser.py). Call `browser.new_context(...)` for a fresh, isolated context and close it.
+  `scripts.browser.chromium(**options)` also works in tests: it yields a fresh context in that same
+  browser (launched once per process, on first use), so no test launches Chromium itself.
+
+Markers: `browser` (real Chromium), `slow` (builds the site or the pack again; `make test` runs them,
+as CI does; `make test ARGS="-m 'not slow'"` leaves them out while you work), `xdist_group(name)` (keep
+tests on one worker with `--dist loadgroup`; note that pytest-xdist 3.8.0 ignores it under pytest 9.2,
+pytest-xdist issue #1386, so shared folders never rely on it: `built_once` holds a file lock).
+
+pyproject.toml runs the suite on `-n auto` workers; pass `-n 0` for one process (e.g. with --pdb).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
+import threading
+import time
 import zipfile
 from dataclasses import dataclass
 from functools import cached_property
@@ -19,6 +46,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -81,42 +109,100 @@ def content_pages(site: Path) -> list[BuiltPage]:
             if f.relative_to(site).as_posix() not in NON_PAGES]
 
 
+def built_once(tmp_path_factory, name: str, make) -> Path:
+    """A folder made once per test run by `make(folder) -> error message or None`, and shared by the
+    pytest-xdist workers: the first one to ask makes it under a file lock, the others wait and reuse it
+    (or fail with the same message). Without xdist, made in this session's temporary folder."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if worker else base  # the run's folder, shared by its workers
+    folder, error = _make_once(root, name, make)
+    if error:
+        pytest.fail(error)
+    return folder
+
+
+def _make_once(root: Path, name: str, make) -> tuple[Path, str | None]:
+    folder, status = root / f"shared-{name}", root / f"shared-{name}.json"
+    with FileLock(str(root / f"shared-{name}.lock")):
+        if not status.exists():
+            error = make(folder)
+            status.write_text(json.dumps({"error": error}), encoding="utf-8")
+    return folder, json.loads(status.read_text(encoding="utf-8"))["error"]
+
+
+_started: list[threading.Thread] = []
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_node_collection_finished(node, ids):
+    """Under pytest-xdist, the controller starts making the pack as soon as a worker has collected a test
+    that reads it, in a thread of its own: the workers run other tests meanwhile instead of one of them
+    waiting on the lock while the other builds (the result is the same `built_once` folder). It starts once
+    the shared site is built, which every worker waits for."""
+    if _started or not any(i.startswith("tests/test_offline_pack.py") or "test_query_set_from_file" in i
+                           for i in ids):
+        return
+    root = node.config._tmp_path_factory.getbasetemp()  # the workers' basetemp is root/popen-gwN
+    thread = threading.Thread(target=_make_pack_after_the_site, args=(root,), daemon=True)
+    thread.start()
+    _started.append(thread)
+
+
+_finishing = threading.Event()
+
+
+def _make_pack_after_the_site(root: Path) -> None:
+    """Every worker waits for the shared site first: let it build alone, then make the pack."""
+    while not (root / "shared-built.json").exists():
+        if _finishing.wait(1):
+            return
+    _make_once(root, "pack", _make_pack)
+
+
+_durations: dict[str, float] = {}
+_session_started = time.time()
+
+
+def pytest_runtest_logreport(report):
+    _durations[report.nodeid] = _durations.get(report.nodeid, 0.0) + report.duration
+
+
+def pytest_sessionfinish(session):
+    _finishing.set()
+    for thread in _started:
+        thread.join()
+    if os.environ.get("PYTEST_XDIST_WORKER") or not _durations:
+        return
+    # For `make bench` (scripts/bench.py): the last run's slowest tests (setup + call + teardown).
+    slowest = sorted(_durations.items(), key=lambda item: -item[1])[:25]
+    record = {"finished_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "args": session.config.invocation_params.args,
+              "tests": len(_durations), "wall_seconds": round(time.time() - _session_started, 1),
+              "workers": os.environ.get("PYTEST_XDIST_WORKER_COUNT") or str(session.config.getoption("numprocesses", None)),
+              "load_average": [round(x, 2) for x in os.getloadavg()],
+              "slowest": [[nodeid, round(seconds, 2)] for nodeid, seconds in slowest]}
+    try:
+        out = ROOT / ".cache" / "test-durations.json"
+        out.parent.mkdir(exist_ok=True)
+        out.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+    except OSError:
+        pass
+
+
+def _build_site(folder: Path) -> str | None:
+    result = run_build(ROOT, folder / "site")
+    return None if result.returncode == 0 else f"strict build failed:\n{result.stdout}\n{result.stderr}"
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real site, built once per session with --strict (the same command as `make build`)."""
-    out = tmp_path_factory.mktemp("built") / "site"
-    result = run_build(ROOT, out)
-    if result.returncode != 0:
-        pytest.fail(f"strict build failed:\n{result.stdout}\n{result.stderr}")
-    return out
+    """The real site, built once per run with --strict (the same command as `make build`)."""
+    return built_once(tmp_path_factory, "built", _build_site) / "site"
 
 
 @pytest.fixture(scope="session")
 def pages(site) -> list[BuiltPage]:
     return content_pages(site)
-
-
-@pytest.fixture(scope="session")
-def dist(tmp_path_factory) -> Path:
-    """The offline pack (`python -m scripts pack`), built once per session at a fixed date."""
-    out = tmp_path_factory.mktemp("dist")
-    result = subprocess.run([sys.executable, "-m", "scripts", "pack", "--dist", str(out)], cwd=ROOT,
-                            capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1790000000"})
-    if result.returncode != 0:
-        pytest.fail(result.stdout + result.stderr)
-    return out
-
-
-@pytest.fixture(scope="session")
-def unpacked(dist, tmp_path_factory) -> Path:
-    """The pack's zip, unpacked: its folder (chooser page, site/, PDFs, texts)."""
-    from scripts import pack
-
-    target = tmp_path_factory.mktemp("unpacked")
-    zip_file = next(dist.glob("*.zip"))
-    with zipfile.ZipFile(zip_file) as archive:
-        archive.extractall(target)
-    return target / pack.NAME
 
 
 def copy_project(dest: Path, parts: list[str] = PROJECT_PARTS) -> Path:
@@ -152,3 +238,53 @@ def served_site(site):
 
     with serve_directory(site) as base_url:
         yield base_url
+
+
+# SOURCE_DATE_EPOCH fixes the pack's dates (zip entries, PDFs) so two packs of one commit are identical.
+PACK_EPOCH = "1790000000"
+
+
+def run_pack(project: Path, dist: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "scripts", "pack", "--dist", str(dist), *extra], cwd=project,
+                          capture_output=True, text=True, env={**os.environ, "SOURCE_DATE_EPOCH": PACK_EPOCH})
+
+
+def _make_pack(folder: Path) -> str | None:
+    from scripts import pack
+
+    result = run_pack(ROOT, folder / "dist")
+    if result.returncode != 0:
+        return f"pack failed:\n{result.stdout}\n{result.stderr}"
+    with zipfile.ZipFile(next((folder / "dist").glob("*.zip"))) as archive:
+        archive.extractall(folder / "unpacked")
+    return None if (folder / "unpacked" / pack.NAME).is_dir() else "the zip has no top folder"
+
+
+@pytest.fixture(scope="session")
+def dist(tmp_path_factory) -> Path:
+    """The offline pack's folder (zip, zim, sha256), made once per run."""
+    return built_once(tmp_path_factory, "pack", _make_pack) / "dist"
+
+
+@pytest.fixture(scope="session")
+def unpacked(dist) -> Path:
+    """The pack's zip, extracted: its top folder (index.html, site/, pdf/, …)."""
+    from scripts import pack
+
+    return dist.parent / "unpacked" / pack.NAME
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_browser_per_process():
+    """Every browser test of this process shares one Chromium (launched on first use); see `browser`."""
+    from scripts import browser
+
+    shared = browser.share_one_browser()
+    yield shared
+    browser.stop_sharing()
+
+
+@pytest.fixture(scope="session")
+def browser(_one_browser_per_process):
+    """The one Chromium of this process; `browser.new_context(...)` gives a fresh, isolated context."""
+    return _one_browser_per_process.get()

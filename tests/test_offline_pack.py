@@ -13,17 +13,20 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import search_results
+from conftest import run_pack, search_results
 from scripts import pack, paths
 from scripts.browser import chromium
 
 ZIP_BUDGET = 8 * 1024 * 1024
+# The tests reading the pack run on one pytest-xdist worker (the pack is made once, under a file lock);
+# the two below that make packs of their own are left free to run on another worker meanwhile.
+PACK = pytest.mark.xdist_group("pack")
 
 
-# The pack is built once per session by the `dist` and `unpacked` fixtures of conftest.py (shared with
-# tests/test_html_valid.py).
+# `dist` and `unpacked` (the pack, made once per run) come from tests/conftest.py.
 
 
+@PACK
 def test_zip_is_whole_within_budget_and_has_its_checksum(dist):
     zip_file = next(dist.glob("*.zip"))
     with zipfile.ZipFile(zip_file) as archive:
@@ -38,6 +41,7 @@ def test_zip_is_whole_within_budget_and_has_its_checksum(dist):
         assert listed[file.name] == hashlib.sha256(file.read_bytes()).hexdigest()
 
 
+@PACK
 def test_pack_has_chooser_readme_licences_version_and_pdfs(unpacked):
     for name in ("index.html", "LISEZ-MOI.txt", "README.txt", "LICENCE-CONTENU.txt", "LICENCE-CODE.txt", "VERSION.txt"):
         assert (unpacked / name).is_file(), name
@@ -54,6 +58,7 @@ def test_pack_has_chooser_readme_licences_version_and_pdfs(unpacked):
             assert data.startswith(b"%PDF") and b"/Type /Page" in data
 
 
+@PACK
 def test_every_local_link_in_the_pack_resolves_and_none_is_absolute(unpacked):
     broken, absolute, remote = [], [], []
     for html in unpacked.rglob("*.html"):
@@ -79,12 +84,14 @@ def test_every_local_link_in_the_pack_resolves_and_none_is_absolute(unpacked):
     assert not remote, remote[:10]
 
 
+@PACK
 def test_pack_holds_no_dead_weight(unpacked):
     assert not list(unpacked.rglob("*.map")), "source maps"
     assert not (unpacked / "site/assets/javascripts/lunr").exists(), "Material's unused search languages"
     assert not list(unpacked.rglob("sitemap.xml*"))
 
 
+@PACK
 def test_zim_opens_with_the_expected_entries_and_metadata(dist):
     from libzim.reader import Archive
 
@@ -103,12 +110,12 @@ def test_zim_opens_with_the_expected_entries_and_metadata(dist):
 
 
 @pytest.mark.slow
-def test_same_commit_gives_the_same_pack(dist, tmp_path):
+def test_same_commit_gives_the_same_pack(request, tmp_path):
     again = tmp_path / "again"
-    env = {**__import__("os").environ, "SOURCE_DATE_EPOCH": "1790000000"}
-    result = subprocess.run([sys.executable, "-m", "scripts", "pack", "--dist", str(again), "--no-zim"],
-                            cwd=paths.ROOT, capture_output=True, text=True, env=env)
+    result = run_pack(paths.ROOT, again, "--no-zim")
     assert result.returncode == 0, result.stdout + result.stderr
+    # Asked for only now: under pytest-xdist another worker may be making the first pack meanwhile.
+    dist = request.getfixturevalue("dist")
     first = next(dist.glob("*.zip")).read_bytes()
     second = next(again.glob("*.zip")).read_bytes()
     assert hashlib.sha256(first).hexdigest() == hashlib.sha256(second).hexdigest()
@@ -139,6 +146,7 @@ SAMPLE = [  # (page in French, expected twin, search query as typed, page that m
 ]
 
 
+@PACK
 @pytest.mark.browser
 @pytest.mark.parametrize("french,english,query,expected", SAMPLE, ids=[s[0] for s in SAMPLE])
 def test_pages_work_from_file(unpacked, french, english, query, expected):
@@ -179,6 +187,7 @@ def test_pages_work_from_file(unpacked, french, english, query, expected):
     assert [c for c in console if c[0] in ("error", "pageerror")] == []
 
 
+@PACK
 @pytest.mark.browser
 def test_country_choice_works_and_is_remembered_from_file(unpacked):
     """The country chooser needs no request: the lines are in the page, the choice in localStorage."""
@@ -199,6 +208,7 @@ def test_country_choice_works_and_is_remembered_from_file(unpacked):
     assert [u for u in requests if not u.startswith("file://")] == []
 
 
+@PACK
 @pytest.mark.browser
 def test_english_search_from_file(unpacked):
     with chromium() as context:
@@ -208,6 +218,7 @@ def test_english_search_from_file(unpacked):
         assert any("/en/que-faire/chantage.html" in href for href in found), found
 
 
+@PACK
 @pytest.mark.browser
 def test_printing_hides_the_chrome_and_shows_link_addresses(unpacked):
     with chromium() as context:
@@ -224,6 +235,7 @@ def test_printing_hides_the_chrome_and_shows_link_addresses(unpacked):
         assert "http" in shown
 
 
+@PACK
 def test_kiwix_search_finds_the_crisis_pages(dist):
     """Kiwix lists and searches page titles as readers read them (no "I&#39;m", no site name), and its
     full-text search also knows the words of data/search-synonyms.yml that name a page."""

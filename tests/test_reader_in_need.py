@@ -15,7 +15,6 @@ Chromium is launched once for the module; each test gets a fresh context (cookie
 from __future__ import annotations
 
 import re
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -214,9 +213,8 @@ def page_count(pdf_bytes: bytes) -> int:
 def test_pupil_and_parent_cards_print_on_one_page(site, tmp_path):
     jobs = [(paths.lang_prefix(lang) + card, tmp_path / f"{lang}-{card.strip('/').replace('/', '-')}.pdf")
             for lang in paths.LANGUAGES for card in CARDS]
-    # In a thread of its own: Playwright's sync API refuses to start inside this module's running browser loop.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        written = pool.submit(pdf.print_pages, site, pack.site_url(site), jobs, "20260101000000").result()
+    # Printed in the test run's one browser (scripts/browser.py share_one_browser), as the pack prints.
+    written = pdf.print_pages(site, pack.site_url(site), jobs, "20260101000000")
     counts = {out.name: page_count(out.read_bytes()) for out in written}
     assert len(counts) == 4 and all(counts.values()), counts
     assert all(n == 1 for n in counts.values()), f"cards printed on more than one page: {counts}"

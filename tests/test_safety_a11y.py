@@ -188,27 +188,33 @@ def test_policy_holds_while_search_and_palette_are_used(served_site):
     assert violations == []
 
 
-def test_every_page_loads_only_from_this_site_and_passes_axe_in_light_and_dark(site, served_site):
+# Split by language and colour scheme (four tests that pytest-xdist can spread over workers); each page
+# is checked once `load` has fired: axe needs the rendered page, not a quiet network (the home page test
+# in tests/test_browser_home.py waits for the network to settle and records every late request).
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", paths.LANGUAGES)
+def test_every_page_loads_only_from_this_site_and_passes_axe(site, served_site, lang, scheme):
     axe = AXE.read_text(encoding="utf-8")
     local = urlsplit(served_site).netloc
-    pages = content_pages(site)
+    pages = [p for p in content_pages(site) if p.lang == lang]
+    assert len(pages) > 10, f"only {len(pages)} {lang} pages found"
     problems, foreign, rules_run = [], [], set()
-    with chromium(viewport={"width": 1280, "height": 900}) as context:
+    with chromium(viewport={"width": 1280, "height": 900}, color_scheme=scheme) as context:
+        context.add_init_script(script=axe)  # in every page, without sending axe over again for each
         page = context.new_page()
         page.on("request", lambda r: foreign.append(r.url) if urlsplit(r.url).netloc not in (local, "")
                 and not r.url.startswith("data:") else None)
-        for scheme in ("light", "dark"):
-            page.emulate_media(color_scheme=scheme)
-            for built in pages:
-                page.goto(served_site + page_url(built), wait_until="networkidle")
-                page.evaluate(axe)
-                result = page.evaluate("""async () => {
-                    const r = await axe.run(document, {resultTypes: ['violations']});
-                    return {rules: [...r.passes, ...r.violations, ...r.incomplete, ...r.inapplicable].map(x => x.id),
-                            violations: r.violations.map(v => `${v.id}: ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)};
-                }""")
-                rules_run.update(result["rules"])
-                problems += [f"{scheme} {built.rel}: {v}" for v in result["violations"]]
+        for built in pages:
+            page.goto(served_site + page_url(built), wait_until="load")
+            shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+            assert shown == {"light": "default", "dark": "slate"}[scheme], f"{built.rel}: {shown} scheme"
+            result = page.evaluate("""async () => {
+                const r = await axe.run(document, {resultTypes: ['violations']});
+                return {rules: [...r.passes, ...r.violations, ...r.incomplete, ...r.inapplicable].map(x => x.id),
+                        violations: r.violations.map(v => `${v.id}: ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)};
+            }""")
+            rules_run.update(result["rules"])
+            problems += [f"{scheme} {built.rel}: {v}" for v in result["violations"]]
     assert not foreign, foreign[:10]
     assert len(rules_run) > 50, "axe did not run its rules"
     assert not problems, "\n".join(problems[:40])

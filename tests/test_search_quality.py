@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, run_build
+from conftest import run_build
 from scripts import paths, search_quality
 
 TOP3_TARGET = 0.90
@@ -21,12 +21,9 @@ INDEX_BUDGET_GZIP = 100 * 1024
 
 
 @pytest.fixture(scope="session")
-def offline_site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("offline") / "site"
-    result = run_build(ROOT, out, "--offline")
-    if result.returncode != 0:
-        pytest.fail(f"offline build failed:\n{result.stderr}")
-    return out
+def offline_site(unpacked):
+    """The offline (file://) flavour as readers get it: the pack's site/, built once per run."""
+    return unpacked / "site"
 
 
 def test_query_set_is_real_and_points_at_real_pages():
@@ -55,6 +52,7 @@ def test_query_set_online(site):
     _assert_target(search_quality.run(site=site))
 
 
+@pytest.mark.xdist_group("pack")  # on the worker that reads the pack (tests/test_offline_pack.py)
 @pytest.mark.browser
 def test_query_set_from_file(offline_site):
     _assert_target(search_quality.run(offline_site=offline_site))
