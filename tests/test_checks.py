@@ -87,6 +87,14 @@ CASES = [
         "docs/fr/parents.md:6: `reviewed_on` 2099-01-01 is in the future — write the date you actually re-read "
         "the page",
     ]),
+    ("in brief written as a sentence", "docs/fr/loi/index.md", 'covers: "les lois qui protègent',
+     'covers: "Cette page résume les lois qui protègent', 1, [
+         "docs/en/loi/index.md: warning: may be out of date: docs/fr/loi/index.md changed since the pair was last "
+         "synced — bring it up to date, then run `python -m scripts sync docs/en/loi/index.md`",
+         "docs/fr/loi/index.md:6: `covers` (shown as « En bref » / \"In brief\") is not a lower-case fragment — "
+         "write what the page covers, starting in lower case: « le chantage avec des images intimes, … » / "
+         "\"blackmail with intimate images, …\", not \"This page…\"",
+     ]),
     ("unknown source id", "docs/fr/parents.md", "sources: [weprotect-gta-2023,", "sources: [weprotect-gta-2042,", 1, [
         PARENTS_OUTDATED,
         "docs/en/parents.md:7: front matter `sources` has weprotect-gta-2023 where docs/fr/parents.md has "
@@ -147,6 +155,7 @@ CASES = [
 PYTHON_CHECKS = [name for name in run.CHECKS if name not in run.EXTERNAL]
 PYTHON_ONLY_CASES = {"missing twin", "heading level mismatch", "missing anchor", "marker mismatch",
                      "front matter not YAML", "title too long", "review date in the future", "unknown source id",
+                     "in brief written as a sentence",
                      "outdated twin", "typography", "number typed in prose", "blaming word"}
 
 

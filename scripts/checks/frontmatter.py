@@ -22,6 +22,10 @@ LANGUAGE_NEUTRAL = ["audience", "kind", "age_band", "duration_minutes", "sources
 FLOW_LISTS = {"audience", "sources", "hide"}
 
 
+# « En bref » / "In brief" (front matter `covers`) has one style on every page: a fragment in lower case.
+COVERS_OPENING = re.compile(r"^\W*(?:cette (?:page|fiche)|this (?:page|handout))\b", re.I)
+
+
 def check(page: Page, data: SiteData, today: dt.date | None = None) -> list[Problem]:
     today = today or paths.today()
     where = rel(page.path)
@@ -45,6 +49,12 @@ def check(page: Page, data: SiteData, today: dt.date | None = None) -> list[Prob
                                     "write the date you actually re-read the page"))
     except ValueError:
         pass  # the schema reported the format
+    covers = page.meta.get("covers")
+    if isinstance(covers, str) and (COVERS_OPENING.match(covers) or not covers.lstrip("«\"' ")[:1].islower()):
+        problems.append(Problem(where, page.meta_lines.get("covers", 1),
+                                "`covers` (shown as « En bref » / \"In brief\") is not a lower-case fragment",
+                                "write what the page covers, starting in lower case: « le chantage avec des "
+                                "images intimes, … » / \"blackmail with intimate images, …\", not \"This page…\""))
     for source_id in page.meta.get("sources") or []:
         if isinstance(source_id, str) and data.sources and source_id not in data.sources:
             problems.append(Problem(where, page.meta_lines.get("sources", 1), f"unknown source id {source_id!r}",

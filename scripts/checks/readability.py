@@ -29,7 +29,7 @@ from scripts.sitedata import markers as data_markers
 from scripts.sitedata.records import SiteData, load_data
 
 YOUNG_AUDIENCE = "teens"
-BUDGET_KINDS = {"explain", "lesson"}
+BUDGET_KINDS = {"explain", "lesson", "crisis"}
 MAX_AVERAGE = 14  # words per sentence, on average
 MAX_SENTENCE = 30  # words in any one sentence
 LONG = 25  # a sentence over this many words counts as long in the figures
