@@ -185,12 +185,17 @@ PLAIN_BEFORE_MARK = re.compile(r"(?:(?<=\w)|[ ])[:;!?](?=\s|$)")
 
 def text_nodes_in(soup, lang: str):
     """Text nodes whose passage is in `lang` (the nearest lang attribute), outside code, scripts and styles."""
-    for node in soup.find_all(string=True):
-        if node.find_parent(["code", "pre", "script", "style", "kbd", "samp"]):
-            continue
-        marked = node.find_parent(lang=True)
-        if marked is not None and marked["lang"][:2] == lang:
-            yield str(node)
+    from bs4 import NavigableString, Tag
+
+    def walk(element, current):
+        for child in element.children:
+            if isinstance(child, Tag):
+                if child.name not in ("code", "pre", "script", "style", "kbd", "samp"):
+                    yield from walk(child, (child.get("lang") or current)[:2])
+            elif isinstance(child, NavigableString) and type(child) is NavigableString and current == lang:
+                yield str(child)
+
+    yield from walk(soup, "")
 
 
 def test_french_passages_have_no_break_spaces_before_double_marks_and_english_ones_do_not(pages):
