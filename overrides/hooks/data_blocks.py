@@ -49,6 +49,11 @@ def on_config(config):
         raise PluginError("The data files have errors:\n" + "\n".join(map(str, error.problems))) from None
     _build.clear()
     _build.update(data=data, lang=config.theme["language"], stash={})
+    # Glossary tooltips (data/glossary.yml) for the `abbr` extension, in this build's language. Given as
+    # its glossary rather than as `*[word]: …` lines appended to every page, which Markdown's block
+    # parser then read on each of them.
+    config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}),
+                                  "glossary": render.abbreviations(data, config.theme["language"])}
     if warnings:
         log.info(f"{len(warnings)} data warning(s), e.g. records not checked for 12 months: run `make check`")
     return config
@@ -97,8 +102,7 @@ def on_page_markdown(markdown, page, config, files):
                           "add it to data/sources.yml or fix the id")
     for message in errors:
         log.error(message)
-    # Glossary tooltips (data/glossary.yml): abbreviation definitions appended for the `abbr` extension.
-    return text + "\n\n" + render.abbreviations(data, lang) + "\n"
+    return text
 
 
 def on_page_content(html, page, config, files):

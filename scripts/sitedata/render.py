@@ -750,14 +750,15 @@ def glossary_block(data: SiteData, lang: str) -> str:
     return block("glossary", f'<dl class="glossary">{items}</dl>')
 
 
-def abbreviations(data: SiteData, lang: str) -> str:
-    """Markdown abbreviation lines (*[word]: definition) that give glossary words a tooltip."""
-    lines = []
+def abbreviations(data: SiteData, lang: str) -> dict[str, str]:
+    """Glossary words and their tooltip text, for Markdown's `abbr` extension (its `glossary` option): each
+    occurrence of a word gets <abbr title="definition"> (the first per page is kept: web/a11y.py)."""
+    glossary = {}
     for term in data.terms.values():
         definition = tooltip(term["definition"][lang]).replace("]", ")").replace("\n", " ")
         for word in (term.get("tooltip_words") or {}).get(lang, []):
-            lines.append(f"*[{word}]: {definition}")
-    return "\n".join(lines)
+            glossary[word] = definition
+    return glossary
 
 
 def place_covers_note(html: str, note: str) -> str:
