@@ -33,11 +33,29 @@ def first_tooltips_only(root) -> None:
     for abbr in list(root.iter("abbr")):
         if abbr.get("title") is None:
             continue
-        key = abbr.text_content().casefold()
+        key = "".join(abbr.itertext()).casefold()
         if key in seen:
-            abbr.drop_tag()
+            _drop_tag(abbr)
         else:
             seen.add(key)
+
+
+def _drop_tag(element) -> None:
+    """Replace an element by its content, text and tail kept (lxml.html's drop_tag, for lxml.etree)."""
+    parent, previous = element.getparent(), element.getprevious()
+    index, children = parent.index(element), list(element)
+
+    def append(text: str, after) -> None:
+        if after is not None:
+            after.tail = (after.tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+
+    append(element.text or "", previous)
+    for offset, child in enumerate(children):
+        parent.insert(index + 1 + offset, child)
+    append(element.tail or "", children[-1] if children else previous)
+    parent.remove(element)
 
 
 def labels_without_target(root) -> None:

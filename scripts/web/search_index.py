@@ -28,7 +28,6 @@ import re
 from pathlib import Path
 
 import lxml.etree
-import lxml.html
 
 from scripts.web import language
 
@@ -62,18 +61,31 @@ def default_kind(url: str, lang_prefix: str = "") -> str:
 
 def sections(html: str, url: str, kind: str = "explain") -> list[dict]:
     """Split the article of a built page into searchable sections."""
-    return sections_of_tree(lxml.html.fromstring(html), url, kind)
+    return sections_of_tree(lxml.etree.fromstring(html, lxml.etree.HTMLParser()), url, kind)
+
+
+def drop_tree(element) -> None:
+    """Remove an element and its content, keeping the text that follows it (lxml.html's drop_tree, for
+    plain lxml.etree elements)."""
+    parent = element.getparent()
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
 
 
 def sections_of_tree(root, url: str, kind: str = "explain") -> list[dict]:
     """sections() for a page already parsed (scripts/web/finish.py); the page itself is not changed."""
-    article = root.find_class("md-content__inner")
+    article = root.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' md-content__inner ')]")
     if not article:
         return []
     article = copy.deepcopy(article[0])
     for bad in article.xpath(SKIP_XPATH):
         if bad.getparent() is not None:
-            bad.drop_tree()
+            drop_tree(bad)
     meta = root.find(".//meta[@name='description']")
     description = (meta.get("content") or "").strip() if meta is not None else ""
     h1 = article.find(".//h1")
