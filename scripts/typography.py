@@ -98,6 +98,10 @@ def fix_text(previous: str, text: str) -> str:
     return "".join(out)
 
 
+FRENCH_PASSAGES = "//*[starts-with(@lang, 'fr')][not(ancestor::*[starts-with(@lang, 'fr')])]"
+IN_RAW = "ancestor::*[" + " or ".join(f"self::{tag}" for tag in sorted(RAW_ELEMENTS)) + "]"
+
+
 def fix_tree(root, lang: str) -> None:
     """Give every French passage of a parsed page (lxml) its French typography, in place: text nodes and
     the attributes read aloud (title, alt, aria-label, placeholder, meta descriptions). French is the
@@ -138,7 +142,13 @@ def fix_tree(root, lang: str) -> None:
         if element.tail:
             element.tail = text(element.tail, french and not raw)
 
-    visit(root, lang == "fr", False)
+    if lang.split("-")[0].lower() == "fr":
+        visit(root, True, False)
+        return
+    # Another language's page: only its French passages (outermost lang="fr" elements) are visited.
+    for passage in root.xpath(FRENCH_PASSAGES):
+        previous = " "
+        visit(passage, False, bool(passage.xpath(IN_RAW)))
 
 
 def fix_meta(meta: dict) -> None:

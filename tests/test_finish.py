@@ -14,12 +14,12 @@ PAGE = """<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>Titre : test</title>
 <meta name="description" content="Une page ; pour voir">
 <script>var a = "x < y";</script><script src="app.js"></script><script type="application/json">{{}}</script>
-</head><body><div class="md-content__inner"><h1>Titre</h1>
+</head><body><article class="md-content__inner"><h1>Titre</h1>
 <!-- TODO: relire -->
 <p>Attention: <strong>vraiment</strong>! <abbr title="Définition : un">terme</abbr> et <abbr title="Définition : un">terme</abbr>.</p>
 <p lang="{other}">Other: passage ; here</p><pre><code>a : b</code></pre>
 <h2 id="suite">Suite</h2><ul><li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled></label> fait</li></ul>
-</div></body></html>"""
+</article></body></html>"""
 
 
 def page(lang: str) -> str:

@@ -115,6 +115,15 @@ def on_page_content(html, page, config, files):
     return render.place_covers_note(html, render.covers_note(_build["data"], _build["lang"], str(covers)))
 
 
+def _help_now_aside(contacts: str, directory: str) -> str:
+    """The "Need help now?" box of every page: the same for all pages at one depth, so rendered once each."""
+    cache = _build.setdefault("help_now_html", {})
+    if (contacts, directory) not in cache:
+        cache[contacts, directory] = render.help_now_aside(_build["data"], _build["lang"], _build["help_now"],
+                                                           contacts, directory)
+    return cache[contacts, directory]
+
+
 def on_page_context(context, page, config, nav):
     reviewed = page.meta.get("reviewed_on")
     sources = [s for s in (page.meta.get("sources") or []) if s in _build["data"].sources]
@@ -127,8 +136,7 @@ def on_page_context(context, page, config, nav):
     page.content = render.finish_country_lines(page.content, directory, elsewhere)  # country-lines, law-scope
     page.content = render.finish_app_links(page.content, {app_id: get_relative_url(url, page.url)
                                                           for app_id, url in _build["app_urls"].items()})
-    help_html = "" if is_home else render.help_now_aside(
-        data, lang, _build["help_now"], get_relative_url(_build["contacts_url"], page.url), directory)
+    help_html = "" if is_home else _help_now_aside(get_relative_url(_build["contacts_url"], page.url), directory)
     review_html = ""
     if is_home:  # the site's latest review date (site plan), not just the home page's own
         latest = latest_review(Path(page.file.abs_src_path).parent)

@@ -79,7 +79,7 @@ def drop_tree(element) -> None:
 
 def sections_of_tree(root, url: str, kind: str = "explain") -> list[dict]:
     """sections() for a page already parsed (scripts/web/finish.py); the page itself is not changed."""
-    article = root.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' md-content__inner ')]")
+    article = root.xpath("//article[contains(concat(' ', normalize-space(@class), ' '), ' md-content__inner ')]")
     if not article:
         return []
     article = copy.deepcopy(article[0])
