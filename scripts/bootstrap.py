@@ -117,13 +117,16 @@ def ensure_browser() -> None:
         fail("apt-get could not install chromium; install it by hand or set CHROMIUM_PATH.")
 
 
-def has_java() -> bool:
-    """A java binary (JAVA, JAVA_HOME or PATH) that runs; scripts/nu.py checks its version."""
+def java_candidates() -> list[str]:
+    """Java binaries that can run, in order of preference: JAVA, then JAVA_HOME, then PATH (also used by
+    scripts/nu.py, which checks the version)."""
     home = os.environ.get("JAVA_HOME")
-    for candidate in (os.environ.get("JAVA"), home and os.path.join(home, "bin", "java"), shutil.which("java")):
-        if candidate and os.access(candidate, os.X_OK):
-            return True
-    return False
+    candidates = (os.environ.get("JAVA"), home and os.path.join(home, "bin", "java"), shutil.which("java"))
+    return [c for c in candidates if c and os.access(c, os.X_OK)]
+
+
+def has_java() -> bool:
+    return bool(java_candidates())
 
 
 def ensure_java() -> None:

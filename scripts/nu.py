@@ -13,9 +13,7 @@ from package-lock.json) and Java comes from the system. We never run the package
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -23,6 +21,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from scripts import paths
+from scripts.bootstrap import java_candidates
 
 JAR = paths.ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 MIN_JAVA = 11  # vnu.jar's own minimum; Debian 12 ships 17
@@ -56,12 +55,7 @@ class Problem:
 
 def java() -> str:
     """The java binary to use (JAVA, then JAVA_HOME, then PATH), checked to be new enough."""
-    candidates = [os.environ.get("JAVA"),
-                  str(Path(os.environ["JAVA_HOME"]) / "bin" / "java") if os.environ.get("JAVA_HOME") else None,
-                  shutil.which("java")]
-    for candidate in filter(None, candidates):
-        if not os.access(candidate, os.X_OK):
-            continue
+    for candidate in java_candidates():
         result = subprocess.run([candidate, "-version"], capture_output=True, text=True)
         found = re.search(r'version "(\d+)(?:\.(\d+))?', result.stderr + result.stdout)
         if found:

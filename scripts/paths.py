@@ -26,7 +26,6 @@ class SiteConfig:
 
     languages: tuple[str, ...]  # build order; the first is the default, served at the site root
     names: dict[str, str]  # site name per language
-    descriptions: dict[str, str]
     url: str
     repo_url: str
 
@@ -55,8 +54,6 @@ def site_config(mkdocs_yml: Path = MKDOCS_YML) -> SiteConfig:
     return SiteConfig(
         languages=tuple(lang["locale"] for lang in languages),
         names={lang["locale"]: lang.get("site_name", config["site_name"]) for lang in languages},
-        descriptions={lang["locale"]: " ".join(lang.get("site_description", config.get("site_description", "")).split())
-                      for lang in languages},
         url=config["site_url"],
         repo_url=config.get("repo_url", ""),
     )

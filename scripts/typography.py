@@ -149,10 +149,3 @@ def fix_tree(root, lang: str) -> None:
     for passage in root.xpath(FRENCH_PASSAGES):
         previous = " "
         visit(passage, False, bool(passage.xpath(IN_RAW)))
-
-
-def fix_meta(meta: dict) -> None:
-    """Fix the French text values of a page's front matter in place (title, description, covers)."""
-    for key in ("title", "description", "covers"):
-        if isinstance(meta.get(key), str):
-            meta[key] = fix_line(meta[key])[0]

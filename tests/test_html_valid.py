@@ -90,6 +90,6 @@ def test_a_label_pointing_at_nothing_loses_its_for_and_others_keep_it():
 def test_without_java_the_message_says_how_to_install_it(monkeypatch):
     monkeypatch.setenv("JAVA", "/nonexistent/java")
     monkeypatch.delenv("JAVA_HOME", raising=False)
-    monkeypatch.setattr(nu.shutil, "which", lambda name: None)
+    monkeypatch.setattr("shutil.which", lambda name: None)  # used by scripts/bootstrap.py java_candidates
     with pytest.raises(nu.NuUnavailable, match="default-jre-headless"):
         nu.java()

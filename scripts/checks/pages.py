@@ -14,13 +14,13 @@ from pathlib import Path
 import yaml
 
 from scripts import mdsource, paths
+from scripts.sitedata.markers import MARKER, find  # markers are found here as the build finds them
 from scripts.sitedata.yamlload import Document, YamlError, _Loader, _walk
 
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{\s*#(?P<anchor>[A-Za-z0-9_-]+)[^}]*\})?\s*$")
 ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*(?P<type>[\w-]+)")
 LINK = re.compile(r"!?\[(?:[^\]\[]|\[[^\]]*\])*\]\((?P<target><[^>]*>|[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 HTML_LINK = re.compile(r"<(?:a|img)\b[^>]*\b(?:href|src)=\"(?P<target>[^\"]+)\"", re.I)
-MARKER = re.compile(r"<!--\s*data:(?P<name>[a-z][a-z-]*)(?P<args>(?:\s+[a-z_]+=[^\s>]+)*)\s*-->")
 
 
 @dataclass(frozen=True)
@@ -93,8 +93,6 @@ class Page:
 
     @cached_property
     def markers(self) -> list[Item]:
-        from scripts.sitedata.markers import find  # found as the build finds them (local: import cycle)
-
         found = []
         for marker in find(self.text)[0]:
             if marker.line >= self.body_start:
