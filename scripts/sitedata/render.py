@@ -843,11 +843,6 @@ def _quoted(text: str, lang: str) -> str:
     return f"«{NBSP}{e(text)}{NBSP}»" if lang == "fr" else f"“{e(text)}”"
 
 
-def _french_quotes(text: str) -> str:
-    """« mot » with no-break spaces inside, as the build's typography does for prose."""
-    return text.replace("« ", f"«{NBSP}").replace(" »", f"{NBSP}»")
-
-
 def _app_source(record: dict, data: SiteData, lang: str) -> str:
     """Where a fact about an app was seen: its official page, or a publication in data/sources.yml."""
     if record.get("url"):
@@ -881,8 +876,7 @@ def app_steps(app: dict, section: str, lang: str, data: SiteData) -> str:
     if record.get("see_help"):
         return block("app-steps", f'<p class="app-steps app-steps--see-help" {attrs}>'
                                   f'{e(data.label("app.see_help", lang))}{_help_link(app, lang, data)}</p>')
-    steps = "".join(f"<li>{_french_quotes(e(step)) if lang == 'fr' else e(step)}</li>"
-                    for step in record["steps"][lang])
+    steps = "".join(f"<li>{e(step)}</li>" for step in record["steps"][lang])
     parts = [f'<ol class="app-steps" {attrs}>{steps}</ol>']
     if record.get("menu"):
         words = " › ".join(_quoted(word, lang) for word in record["menu"][lang])
@@ -892,7 +886,7 @@ def app_steps(app: dict, section: str, lang: str, data: SiteData) -> str:
         parts.append(f'<p class="app-menu"><strong>{e(data.label("app.in_app", lang))}{colon(lang)}</strong> '
                      f'{words}.{extra}</p>')
     if record.get("note"):
-        parts.append(f'<p class="app-note">{_french_quotes(e(record["note"][lang])) if lang == "fr" else e(record["note"][lang])}</p>')
+        parts.append(f'<p class="app-note">{e(record["note"][lang])}</p>')
     parts.append(f'<p class="app-official"><a href="{e(record["url"])}">{e(data.label("app.official_page", lang))}'
                  f'{colon(lang)} {e(app["name"])}</a></p>')
     return block("app-steps", "".join(parts))
@@ -903,7 +897,7 @@ def app_facts(app: dict, lang: str, data: SiteData) -> str:
     e2ee = app["e2ee_default"]
     rows = [(data.label("app.e2ee", lang),
              f'<strong>{e(data.label("app.e2ee." + e2ee["value"], lang))}.</strong> '
-             f'{_french_quotes(e(e2ee["meaning"][lang])) if lang == "fr" else e(e2ee["meaning"][lang])}'
+             f'{e(e2ee["meaning"][lang])}'
              f'{_app_source(e2ee, data, lang)}')]
     for key in ("take_it_down", "stopncii"):
         fact = app[key]
