@@ -43,6 +43,8 @@ from pathlib import Path
 
 import lxml.html
 
+from scripts.typography import PROSE_ATTRIBUTE_PREFIX, PROSE_ATTRIBUTES  # the attributes read aloud or shown
+
 LANGS = ("fr", "en")
 
 # Elements whose text is read as one unit; a nested one is its own block.
@@ -55,8 +57,6 @@ BLOCK_TAGS = {
 }
 # Never prose: code, scripts, icons.
 SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "code", "pre", "kbd", "samp", "math", "head"}
-ATTRIBUTES = ("alt", "aria-label", "title", "placeholder")
-LABEL_ATTRIBUTES = "data-label-"  # interface text our scripts show (the search panel's labels)
 
 # Proper names written the same in both languages, removed before the check. Keep this short: a French
 # name on an English page (« Défenseur des droits », « Le Monde ») is marked lang="fr" instead, so that
@@ -267,7 +267,7 @@ def html_leaks(html: str, page: str = "", page_lang: str | None = None) -> list[
             if text.strip():
                 add(element.tag, text, element.text_content())
         for attribute, value in element.attrib.items():
-            if (attribute in ATTRIBUTES or attribute.startswith(LABEL_ATTRIBUTES)) and value.strip():
+            if (attribute in PROSE_ATTRIBUTES or attribute.startswith(PROSE_ATTRIBUTE_PREFIX)) and value.strip():
                 add(f"{attribute} attribute of {element.tag}", value, value)
     # The <title> is in <head> (skipped above) but is read out first.
     title = root.find(".//title")
@@ -276,10 +276,6 @@ def html_leaks(html: str, page: str = "", page_lang: str | None = None) -> list[
     for meta in root.iterfind(".//meta[@name='description']"):
         add("meta description", meta.get("content", ""), meta.get("content", ""))
     return leaks
-
-
-def page_language(site: Path, file: Path) -> str:
-    return "en" if file.relative_to(site).as_posix().startswith("en/") else "fr"
 
 
 def site_leaks(site: Path) -> list[Leak]:
