@@ -98,54 +98,97 @@ def fix_text(previous: str, text: str) -> str:
     return "".join(out)
 
 
-FRENCH_PASSAGES = "//*[starts-with(@lang, 'fr')][not(ancestor::*[starts-with(@lang, 'fr')])]"
-IN_RAW = "ancestor::*[" + " or ".join(f"self::{tag}" for tag in sorted(RAW_ELEMENTS)) + "]"
+# A text node starting like this is fixed according to the character before it (« word</strong>: »):
+# the rules that look behind a mark (no space before « : ; ! ? », none before « » »).
+NEEDS_PREVIOUS = re.compile(r"^(?:[:;!?»]|[ \u202f]»)")
+# Any rule at all, in one search: most text with a mark is already typed right.
+NEEDS_FIX = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _, _ in RULES))
+
+
+def _may_change(text: str) -> bool:
+    """False for text no rule can change, whatever comes before it; cheap for the many nodes without
+    a mark. A character reference (&amp;) splits the text in fix_text, so such text takes the full path."""
+    return bool(MARKS.search(text) and (NEEDS_PREVIOUS.match(text) or NEEDS_FIX.search(text) or "&" in text))
+
+
+def _last_character(element) -> str | None:
+    """The last character read inside `element` (not its tail); code counts as a word."""
+    if not isinstance(element.tag, str):  # a comment: not read
+        return None
+    if element.tag in RAW_ELEMENTS:
+        return "x"
+    for child in reversed(element):
+        if child.tail:
+            return child.tail[-1]
+        last = _last_character(child)
+        if last:
+            return last
+    return element.text[-1] if element.text else None
+
+
+def _character_before(element) -> str:
+    """The last character read before `element` starts (a space at the start of the page)."""
+    sibling = element.getprevious()
+    while sibling is not None:
+        if sibling.tail:
+            return sibling.tail[-1]
+        last = _last_character(sibling)
+        if last:
+            return last
+        sibling = sibling.getprevious()
+    parent = element.getparent()
+    if parent is None:
+        return " "
+    if parent.tag in RAW_ELEMENTS:
+        return "x"
+    return parent.text[-1] if parent.text else _character_before(parent)
 
 
 def fix_tree(root, lang: str) -> None:
     """Give every French passage of a parsed page (lxml) its French typography, in place: text nodes and
-    the attributes read aloud (title, alt, aria-label, placeholder, meta descriptions). French is the
-    page language `lang` or any element marked lang="fr" (a French title quoted on an English page);
-    passages marked as another language, code, scripts and styles are left alone. A mark right after an
-    inline tag (<strong>Attention</strong>: …) sees the word before the tag."""
-    previous = " "
+    the attributes read aloud (title, alt, aria-label, placeholder, meta descriptions). A passage is French
+    when the nearest lang attribute says so (the page's `lang` when none does): a French page, or a French
+    title quoted on an English page; passages marked as another language, code, scripts and styles are
+    left alone. A mark right after an inline tag (<strong>Attention</strong>: …) sees the word before it."""
+    page_french = lang.split("-")[0].lower() == "fr"
+    contexts: dict = {}
 
-    def text(value: str | None, french: bool) -> str | None:
-        nonlocal previous
-        if not value:
-            return value
-        if french and MARKS.search(value):  # most text nodes have no mark: skip them cheaply
-            value = fix_text(previous, value)
-        previous = value[-1]  # a space too: « then a space then <a>…</a> needs nothing more inside the link
-        return value
+    def context(element) -> tuple[bool, bool]:
+        """(French?, inside code?) for the content of `element`."""
+        known = contexts.get(element)
+        if known is None:
+            parent = element.getparent()
+            french, raw = context(parent) if parent is not None else (page_french, False)
+            declared = element.get("lang")
+            if declared:
+                french = declared.split("-")[0].lower() == "fr"
+            known = contexts[element] = (french, raw or element.tag in RAW_ELEMENTS)
+        return known
 
-    def visit(element, french: bool, raw: bool) -> None:
-        nonlocal previous
-        if not isinstance(element.tag, str):
-            element.tail = text(element.tail, french and not raw) if element.tail else element.tail
-            return
-        declared = element.get("lang")
-        inner = (declared.split("-")[0].lower() == "fr") if declared else french
-        inner_raw = raw or element.tag in RAW_ELEMENTS
-        if inner and not inner_raw:
-            for name, value in element.items():
-                if value and (name in PROSE_ATTRIBUTES or name.startswith(PROSE_ATTRIBUTE_PREFIX)):
+    # One flat walk (lxml's iterator, in C); the Python work starts only at text a rule could change,
+    # a few nodes a page: most prose is already typed right, and most nodes have no mark at all.
+    for element in root.iter():
+        text = element.text
+        tag = element.tag
+        # A comment's text is not read; code and scripts are not prose.
+        if text and isinstance(tag, str) and tag not in RAW_ELEMENTS and _may_change(text):
+            french, raw = context(element)
+            if french and not raw:
+                previous = _character_before(element) if NEEDS_PREVIOUS.match(text) else " "
+                element.text = fix_text(previous, text)
+        tail = element.tail
+        if tail and _may_change(tail):
+            parent = element.getparent()
+            french, raw = context(parent) if parent is not None else (False, True)
+            if french and not raw:
+                previous = (_last_character(element) or _character_before(element)) \
+                    if NEEDS_PREVIOUS.match(tail) else " "
+                element.tail = fix_text(previous, tail)
+        for name, value in element.items():
+            if (name in PROSE_ATTRIBUTES or name.startswith(PROSE_ATTRIBUTE_PREFIX)
+                    or (name == "content" and tag == "meta"
+                        and (element.get("name") or element.get("property")) in PROSE_META)) \
+                    and MARKS.search(value):
+                french, raw = context(element)
+                if french and not raw:
                     element.set(name, fix_line(value)[0])
-            if element.tag == "meta" and (element.get("name") or element.get("property")) in PROSE_META:
-                element.set("content", fix_line(element.get("content") or "")[0])
-        if inner_raw:
-            previous = "x"
-        else:
-            element.text = text(element.text, inner)
-        for child in element:
-            visit(child, inner, inner_raw)
-        if element.tail:
-            element.tail = text(element.tail, french and not raw)
-
-    if lang.split("-")[0].lower() == "fr":
-        visit(root, True, False)
-        return
-    # Another language's page: only its French passages (outermost lang="fr" elements) are visited.
-    for passage in root.xpath(FRENCH_PASSAGES):
-        previous = " "
-        visit(passage, False, bool(passage.xpath(IN_RAW)))

@@ -60,18 +60,14 @@ def _title_of(html: bytes) -> str:
 
 def page_text(html: bytes) -> str:
     """The article's words, for Kiwix's full-text index (the menus and footer left out)."""
-    import lxml.html
+    import lxml.etree
 
-    from scripts.web.search_index import SKIP_XPATH, WHITESPACE
+    from scripts.web.search_index import WHITESPACE, searchable_article
 
-    root = lxml.html.fromstring(html)
-    article = root.find_class("md-content__inner")
-    if not article:
+    article = searchable_article(lxml.etree.fromstring(html, lxml.etree.HTMLParser()))
+    if article is None:
         return ""
-    for bad in article[0].xpath(SKIP_XPATH):
-        if bad.getparent() is not None:
-            bad.drop_tree()
-    return WHITESPACE.sub(" ", " ".join(article[0].itertext())).strip()
+    return WHITESPACE.sub(" ", " ".join(article.itertext())).strip()
 
 
 def synonym_keywords(root: Path, search: dict, languages: tuple[str, ...], prefix=lambda lang: "") -> dict[str, str]:

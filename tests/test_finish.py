@@ -42,6 +42,13 @@ def test_guillemets_around_a_link_get_one_space_each_side():
     assert '<p>Source, «\u00a0<a href="x">Article\u202f; 1</a>\u00a0» vue</p>' in html
 
 
+def test_a_mark_after_nested_tags_or_code_sees_the_word_before_it():
+    html, _ = finish.finish_html('<!doctype html><html lang="fr"><head><meta charset="utf-8"></head><body>'
+                                 '<p>Appelle le <code>3018</code>: gratuit. <a href="x"><em>Vite</em></a>! '
+                                 'Déjà bien : rien.</p></body></html>', "fr")
+    assert "<code>3018</code> : gratuit. <a href=\"x\"><em>Vite</em></a> ! Déjà bien : rien." in html
+
+
 def test_search_sections_skip_comments_and_follow_headings():
     _, sections = finish.finish_html(page("fr"), "fr", url="x/", kind="crisis")
     assert [s["u"] for s in sections] == ["x/", "x/#suite"]
