@@ -63,6 +63,13 @@ LANGUAGES = site_config().languages
 DEFAULT_LANGUAGE = LANGUAGES[0]
 
 
+def build_order() -> list[str]:
+    """Languages in the order static-i18n builds them: the default one, then the others as listed in
+    mkdocs.yml; only one when BUILD_ONLY_LOCALE is set (`make serve LANG_ONLY=en`)."""
+    only = os.environ.get("BUILD_ONLY_LOCALE")
+    return [only] if only else [DEFAULT_LANGUAGE] + [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE]
+
+
 def lang_prefix(lang: str) -> str:
     """URL/directory prefix of a language inside the built site: '' for French, 'en/' for English."""
     return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"

@@ -80,3 +80,23 @@ def test_a_page_that_cannot_be_finished_is_named(tmp_path):
     bad.write_text("<!doctype html><html><head></head><body><p>no charset</p></body></html>", encoding="utf-8")
     with pytest.raises(finish.FinishError, match=r"^site/x/index\.html: the built page could not be finished "):
         finish.finish_files([finish.Written(bad, "x/")], "fr", tmp_path / "site")
+
+
+@pytest.mark.skipif(not finish.Background.available, reason="no fork, or one core: pages are finished in-process")
+def test_pages_finished_by_the_second_process_are_written_and_a_bad_one_is_named(tmp_path):
+    site = tmp_path / "site"
+    good, bad = site / "a" / "index.html", site / "b" / "index.html"
+    good.parent.mkdir(parents=True)
+    bad.parent.mkdir(parents=True)
+    good.write_text(page("fr"), encoding="utf-8")
+    bad.write_text("<!doctype html><html><head></head><body><p>no charset</p></body></html>", encoding="utf-8")
+    background = finish.Background()
+    try:
+        sections = background.submit([finish.Written(good, "a/")], "fr", site).result()
+        assert [s["u"] for s in sections] == ["a/", "a/#suite"]
+        assert "Attention\u00a0: <strong>" in good.read_text(encoding="utf-8")  # written by the worker
+        failed = background.submit([finish.Written(bad, "b/")], "fr", site)
+        with pytest.raises(finish.FinishError, match=r"^site/b/index\.html: the built page could not be finished "):
+            failed.result()
+    finally:
+        background.close()

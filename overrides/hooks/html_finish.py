@@ -8,7 +8,11 @@
   browser side is assets/javascripts/search.js).
 
 static-i18n runs one build per language and calls on_config/on_post_build for each, so the
-noted files belong to one language at a time. The logic is in scripts/web/ (pure Python).
+noted files belong to one language at a time. The default language is built first, and its
+on_post_build runs before static-i18n starts the next language: under `mkdocs build`, its pages are
+finished by a second process meanwhile, and the last language's on_post_build collects them
+(scripts/web/finish.py, Background). `mkdocs serve` finishes in its own process, as it rebuilds.
+The logic is in scripts/web/ (pure Python).
 """
 
 from __future__ import annotations
@@ -29,6 +33,15 @@ from scripts.sitedata import records  # noqa: E402
 from scripts.web import error_pages, finish, search_index  # noqa: E402
 
 _build: dict = {}
+_background = finish.Background()
+_parallel = {"on": False}
+# Languages whose pages a second process is finishing: (language, its URL prefix, future sections).
+_pending: list[tuple[str, str, object]] = []
+
+
+def on_startup(command, dirty):
+    # Only a one-off build uses a second process: `serve` rebuilds in a process with server threads.
+    _parallel["on"] = command == "build" and finish.Background.available
 
 
 @event_priority(-110)  # after static-i18n has set this build's language
@@ -79,19 +92,52 @@ def on_post_build(config):
     # Runs at the end of each language's build (before static-i18n starts the next language), when
     # every page of this language is on disk.
     site_dir = Path(config.site_dir)
+    lang, prefix, offline = _build["lang"], _build["prefix"], _build["offline"]
     if "error_page" in _build:
-        error_pages.place(site_dir, _build["lang"], _build["error_page"], _root_error_page.get("html"))
+        error_pages.place(site_dir, lang, _build["error_page"], _root_error_page.get("html"))
+    pages = [file for file in _build["written"] if file.url is not None]
+    # Static templates (404, exit pages) now: the next language's build writes them again, at the same paths.
+    others = [file for file in _build["written"] if file.url is None]
+    last = lang == paths.build_order()[-1]
     try:
-        sections = finish.finish_files(_build["written"], _build["lang"], site_dir, _build["offline"])
+        finish.finish_files(others, lang, site_dir, offline)
+        if lang == paths.DEFAULT_LANGUAGE and "error_page" in _build:
+            _root_error_page["html"] = (site_dir / error_pages.TEMPLATE).read_text(encoding="utf-8")
+        if _parallel["on"] and not last:
+            _pending.append((lang, prefix, _background.submit(pages, lang, site_dir, offline)))
+            return
+        if _parallel["on"] and len(pages) > 1:  # the last language: half each
+            half = len(pages) // 2
+            first = _background.submit(pages[:half], lang, site_dir, offline)
+            rest = finish.finish_files(pages[half:], lang, site_dir, offline)
+            sections = first.result() + rest
+        else:
+            sections = finish.finish_files(pages, lang, site_dir, offline)
+        _write_search_index(site_dir, lang, prefix, sections)
+        for other_lang, other_prefix, future in _pending:
+            _write_search_index(site_dir, other_lang, other_prefix, future.result())
     except finish.FinishError as error:
         raise PluginError(str(error)) from None
-    if _build["lang"] == paths.DEFAULT_LANGUAGE and "error_page" in _build:
-        _root_error_page["html"] = (site_dir / error_pages.TEMPLATE).read_text(encoding="utf-8")
-    path = search_index.index_path(Path(config.site_dir), _build["lang"])
+    finally:
+        if last:
+            _pending.clear()
+            _background.close()
+
+
+def on_build_error(error):
+    _pending.clear()
+    _background.close()
+
+
+def on_shutdown():
+    _background.close()
+
+
+def _write_search_index(site_dir: Path, lang: str, prefix: str, sections: list[dict]) -> None:
+    path = search_index.index_path(site_dir, lang)
     path.parent.mkdir(parents=True, exist_ok=True)
     data, _ = records.load_cached()
-    extra, warnings = search_index.extras(_build["lang"], _build["prefix"], sections, data.search_config(),
-                                             data.helplines)
+    extra, warnings = search_index.extras(lang, prefix, sections, data.search_config(), data.helplines)
     for warning in warnings:  # a note, not a MkDocs warning: it must not fail a strict build
         print(f"note: {warning}", file=sys.stderr)
-    path.write_text(search_index.script(_build["lang"], sections, extra), encoding="utf-8")
+    path.write_text(search_index.script(lang, sections, extra), encoding="utf-8")

@@ -31,6 +31,8 @@ from scripts.sitedata.records import DataError, load_cached  # noqa: E402
 from scripts.web import alternates, error_pages  # noqa: E402
 
 _build: dict = {}
+# What one run of the build (every language) shares; reset when the first language starts.
+_run: dict = {}
 
 
 def offline_build() -> bool:
@@ -51,7 +53,10 @@ def on_config(config):
     except DataError as error:
         raise PluginError("The data files have errors:\n" + "\n".join(map(str, error.problems))) from None
     lang = config.theme["language"]
-    outdated = freshness.outdated_pages(Path(config.docs_dir))
+    # The same for every language: worked out by the first language's build, reused by the next.
+    if lang == paths.build_order()[0] or "outdated" not in _run:
+        _run["outdated"] = freshness.outdated_pages(Path(config.docs_dir))
+    outdated = _run["outdated"]
     _build.clear()
     _build.update(
         lang=lang,

@@ -8,6 +8,7 @@ Every block is wrapped in `<div class="data-block" data-block="NAME">` and marks
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -40,6 +41,7 @@ def attr(text: object) -> str:
 
 # --- Formatting ----------------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=4096, typed=True)  # the same few numbers and dates recur on every page: Babel once each
 def format_number(n: float, lang: str) -> str:
     """75000 -> '75 000' / '75,000' (French groups with a narrow no-break space); 20.5 -> '20,5' / '20.5'."""
     return babel.numbers.format_decimal(n, locale=LOCALES[lang], decimal_quantization=False)
@@ -60,6 +62,7 @@ def colon(lang: str) -> str:
     return f"{NBSP}:" if lang == "fr" else ":"
 
 
+@functools.lru_cache(maxsize=4096)
 def format_date(iso: str, lang: str) -> str:
     """'2021-04-23' -> '23 avril 2021' / '23 April 2021'; '2021-04' -> 'avril 2021'; '2021' -> '2021'.
     A no-break space keeps the day with its month; French writes the first of the month « 1er »."""

@@ -13,10 +13,16 @@ MkDocs calls this once per language, when that language's pages are all written
 (overrides/hooks/html_finish.py, on_post_build), so `make build` and `make serve` finish pages alike, and
 `make build` still builds into a staging folder: a page that cannot be finished stops the build with
 its name and leaves the previous site/ untouched (scripts/build.py).
+
+`make build` finishes a language's pages in a second process (Background) while MkDocs builds the next
+language, and splits the last language's pages between both processes: the same work, on two cores.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,3 +79,27 @@ def finish_files(files: list[Written], lang: str, site_dir: Path, offline: bool 
         file.path.write_text(finished, encoding="utf-8")
         sections.extend(found)
     return sections
+
+
+class Background:
+    """One worker process that finishes pages while the caller goes on. It is forked, so it starts at
+    once with everything already imported; where fork is missing (Windows) or a single core would only
+    take turns, `available` is False and the caller finishes pages itself."""
+
+    available = "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+
+    def submit(self, files: list[Written], lang: str, site_dir: Path, offline: bool = False) -> Future:
+        """finish_files(...) in the worker; the future's result is the pages' search sections, or the
+        FinishError that names the page."""
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        return self._pool.submit(finish_files, files, lang, site_dir, offline)
+
+    def close(self) -> None:
+        """Stop the worker (after a failed build, what it has not started is dropped)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None

@@ -111,6 +111,8 @@ LANG_SPAN = re.compile(r'\[([^\[\]]+)\]\{\s*lang="?([a-z]{2})"?\s*\}')
 def mark_html(text: object) -> str:
     """Escape `text` for HTML, turning [passage]{lang=xx} into <span lang="xx">passage</span>."""
     text, out, pos = str(text), [], 0
+    if "]{" not in text:  # most data text marks nothing: escape it in one call
+        return html.escape(text, quote=True)
     for match in LANG_SPAN.finditer(text):
         out.append(html.escape(text[pos:match.start()], quote=True))
         out.append(f'<span lang="{match.group(2)}">{html.escape(match.group(1), quote=True)}</span>')
