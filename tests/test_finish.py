@@ -92,11 +92,21 @@ def test_pages_finished_by_the_second_process_are_written_and_a_bad_one_is_named
     bad.write_text("<!doctype html><html><head></head><body><p>no charset</p></body></html>", encoding="utf-8")
     background = finish.Background()
     try:
-        sections = background.submit([finish.Written(good, "a/")], "fr", site).result()
+        sections = finish.Background.collect(background.submit([finish.Written(good, "a/")], "fr", site))
         assert [s["u"] for s in sections] == ["a/", "a/#suite"]
         assert "Attention\u00a0: <strong>" in good.read_text(encoding="utf-8")  # written by the worker
         failed = background.submit([finish.Written(bad, "b/")], "fr", site)
         with pytest.raises(finish.FinishError, match=r"^site/b/index\.html: the built page could not be finished "):
-            failed.result()
+            finish.Background.collect(failed)
     finally:
         background.close()
+
+
+def test_a_worker_that_dies_stops_the_build_with_a_message():
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    died = Future()
+    died.set_exception(BrokenProcessPool("killed"))
+    with pytest.raises(finish.FinishError, match=r"^the second process that finishes pages stopped unexpectedly"):
+        finish.Background.collect(died)

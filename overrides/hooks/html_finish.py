@@ -110,12 +110,12 @@ def on_post_build(config):
             half = len(pages) // 2
             first = _background.submit(pages[:half], lang, site_dir, offline)
             rest = finish.finish_files(pages[half:], lang, site_dir, offline)
-            sections = first.result() + rest
+            sections = finish.Background.collect(first) + rest
         else:
             sections = finish.finish_files(pages, lang, site_dir, offline)
         _write_search_index(site_dir, lang, prefix, sections)
         for other_lang, other_prefix, future in _pending:
-            _write_search_index(site_dir, other_lang, other_prefix, future.result())
+            _write_search_index(site_dir, other_lang, other_prefix, finish.Background.collect(future))
     except finish.FinishError as error:
         raise PluginError(str(error)) from None
     finally:

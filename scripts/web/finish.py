@@ -23,6 +23,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,6 +98,15 @@ class Background:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
         return self._pool.submit(finish_files, files, lang, site_dir, offline)
+
+    @staticmethod
+    def collect(future: Future) -> list[dict]:
+        """The sections a submitted batch found; its FinishError, or one saying the worker died."""
+        try:
+            return future.result()
+        except BrokenProcessPool as error:
+            raise FinishError(f"the second process that finishes pages stopped unexpectedly ({error}) — run the "
+                              "build again; if it happens again, report it with this message") from error
 
     def close(self) -> None:
         """Stop the worker (after a failed build, what it has not started is dropped)."""
