@@ -34,7 +34,7 @@ from scripts.sitedata.records import DataError, load_cached  # noqa: E402
 from scripts.web import alternates, error_pages  # noqa: E402
 
 _build: dict = {}
-# What one run of the build (every language) shares; reset when the first language starts.
+# What one run of the build (every language) shares; worked out again when the first language starts.
 _run: dict = {}
 
 

@@ -71,26 +71,21 @@ class DataError(ValueError):
         self.problems = problems
 
 
-def _registry(schema_dir: Path) -> Registry:
-    resources = []
-    for file in schema_dir.glob("*.schema.json"):
-        contents = json.loads(file.read_text(encoding="utf-8"))
-        resources.append((file.name, Resource.from_contents(contents)))
-    return Registry().with_resources(resources)
+def _schemas(schema_dir: Path) -> dict[str, dict]:
+    """Every schema of the folder, by file name, each read once."""
+    return {file.name: json.loads(file.read_text(encoding="utf-8")) for file in schema_dir.glob("*.schema.json")}
 
 
-def _inline_refs(node, document: dict, base: str, schema_dir: Path, seen: tuple[str, ...] = ()):
-    """`node` (from the schema file `base`, whose content is `document`) with each {"$ref": ...} replaced
-    by the schema it names, in that file or another of schema_dir. A reference costs jsonschema a lookup
-    each time a value is checked against it (half of the validation time here); the errors, their paths
-    and messages stay the same. A reference that leads back to itself stays a reference (made absolute),
-    for the registry to resolve."""
+def _inline_refs(node, base: str, schemas: dict[str, dict], seen: tuple[str, ...] = ()):
+    """`node` (from the schema file `base`) with each {"$ref": ...} replaced by the schema it names, in that
+    file or another of `schemas`. A reference costs jsonschema a lookup each time a value is checked
+    against it (half of the validation time here); the errors, their paths and messages stay the same. A
+    reference that leads back to itself stays a reference (made absolute), for the registry to resolve."""
     if isinstance(node, list):
-        return [_inline_refs(item, document, base, schema_dir, seen) for item in node]
+        return [_inline_refs(item, base, schemas, seen) for item in node]
     if not isinstance(node, dict):
         return node
-    rest = {key: _inline_refs(value, document, base, schema_dir, seen) for key, value in node.items()
-            if key != "$ref"}
+    rest = {key: _inline_refs(value, base, schemas, seen) for key, value in node.items() if key != "$ref"}
     ref = node.get("$ref")
     if not isinstance(ref, str):
         return rest
@@ -99,17 +94,19 @@ def _inline_refs(node, document: dict, base: str, schema_dir: Path, seen: tuple[
     absolute = f"{file_name}#{pointer}"
     if absolute in seen:
         return {"$ref": absolute, **rest}
-    target = here = document if file_name == base else json.loads((schema_dir / file_name).read_text(encoding="utf-8"))
+    target = schemas[file_name]
     for part in pointer.strip("/").split("/"):
         if part:
             target = target[part.replace("~1", "/").replace("~0", "~")]
-    resolved = _inline_refs(target, here, file_name, schema_dir, seen + (absolute,))
+    resolved = _inline_refs(target, file_name, schemas, seen + (absolute,))
     return {**rest, "allOf": [resolved]} if rest else resolved
 
 
 def validator(schema_dir: Path, name: str) -> Draft202012Validator:
-    schema = json.loads((schema_dir / name).read_text(encoding="utf-8"))
-    return Draft202012Validator(_inline_refs(schema, schema, name, schema_dir), registry=_registry(schema_dir),
+    schemas = _schemas(schema_dir)
+    registry = Registry().with_resources((file_name, Resource.from_contents(contents))
+                                         for file_name, contents in schemas.items())
+    return Draft202012Validator(_inline_refs(schemas[name], name, schemas), registry=registry,
                                 format_checker=FormatChecker())
 
 
