@@ -19,7 +19,7 @@ SITE_URL = "https://protection-jeunes.github.io/site/"
 
 # --- The detector, on fragments we know -------------------------------------------------------------
 
-@pytest.mark.parametrize("fragment", [
+FRENCH_ON_AN_ENGLISH_PAGE = [
     "(chaîne de télévision non identifiée, undated)",
     "(presse belge (titre du journal non relevé), August 2023)",
     "(WeProtect Global Alliance (communiqué de presse en français), October 2023)",
@@ -28,20 +28,20 @@ SITE_URL = "https://protection-jeunes.github.io/site/"
     "Page introuvable",
     "A secondary source calls it leurre de mineurs.",
     "the home page, where you choose Français or English",
-])
-def test_french_fragments_on_an_english_page_are_found(fragment):
-    assert language.text_leaks(fragment, "en"), fragment
-
-
-@pytest.mark.parametrize("fragment", [
+]
+ENGLISH_ON_A_FRENCH_PAGE = [
     "(Darknet_corpus, undated)",
     "Exit this page",
     "Les victimes peuvent appeler le 3018. Take a screenshot before you block the account.",
     "Voir la page de l'association (Child Abuse Hotline, with a chat)",
     '!!! warning "Beaucoup de pages donnent encore les anciennes peines"',
-])
-def test_english_fragments_on_a_french_page_are_found(fragment):
-    assert language.text_leaks(fragment, "fr"), fragment
+]
+
+
+@pytest.mark.parametrize("fragment, page_lang", [(f, "en") for f in FRENCH_ON_AN_ENGLISH_PAGE]
+                         + [(f, "fr") for f in ENGLISH_ON_A_FRENCH_PAGE])
+def test_fragments_in_the_other_language_are_found(fragment, page_lang):
+    assert language.text_leaks(fragment, page_lang), fragment
 
 
 @pytest.mark.parametrize("text, lang", [
