@@ -48,9 +48,7 @@ def _problem(path: str, line: int, found: re.Match, where: str = ", on a page yo
 
 
 def for_young_people(page: Page) -> bool:
-    audience = page.meta.get("audience") or []
-    in_audience = isinstance(audience, list) and "teens" in audience
-    return page.lang == "fr" and (in_audience or bool(YOUNG_PATHS.match(page.twin_key)))
+    return page.lang == "fr" and ("teens" in page.audiences or bool(YOUNG_PATHS.match(page.twin_key)))
 
 
 def check(page: Page) -> list[Problem]:

@@ -16,6 +16,7 @@ import yaml
 from scripts import mdsource, paths
 from scripts.sitedata.markers import MARKER, find  # markers are found here as the build finds them
 from scripts.sitedata.yamlload import Document, YamlError, _Loader, _walk
+from scripts.web.search_index import default_kind  # the kind search and the build give a page
 
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{\s*#(?P<anchor>[A-Za-z0-9_-]+)[^}]*\})?\s*$")
 ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*(?P<type>[\w-]+)")
@@ -65,6 +66,17 @@ class Page:
     def twin_key(self) -> str:
         """Path inside the language folder: the same for both twins."""
         return self.rel_to_docs.split("/", 1)[1]
+
+    @property
+    def audiences(self) -> list[str]:
+        """Who the front matter says the page is for (`audience: [teens, parents]`); none if unsaid."""
+        audience = self.meta.get("audience") or []
+        return [str(a) for a in audience] if isinstance(audience, list) else []
+
+    @property
+    def kind(self) -> str:
+        """The page's `kind`, or the one the build gives a page without it, from its address."""
+        return str(self.meta.get("kind") or default_kind(self.twin_key))
 
     @cached_property
     def body_text_lines(self) -> list[tuple[int, str]]:

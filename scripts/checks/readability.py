@@ -186,19 +186,12 @@ def flesch(found: list[Sentence], lang: str) -> float:
     return 206.835 - 1.015 * len(words) / len(found) - 84.6 * syllables / len(words)
 
 
-def kind(page: Page) -> str:
-    """The page's `kind`, or what the search assumes without it (scripts/web/search_index.py)."""
-    first = page.twin_key.split("/", 1)[0]
-    return str(page.meta.get("kind") or {"que-faire": "crisis", "ecoles": "lesson"}.get(first, "explain"))
-
-
 def for_young_people(page: Page) -> bool:
     """Pages with a budget: young people among the audience, outside the what-to-do pages for now.
 
     The what-to-do pages (kind `crisis`) are next: a few of their sentences still run to 31–37 words.
     """
-    audience = page.meta.get("audience") or []
-    return isinstance(audience, list) and YOUNG_AUDIENCE in audience and kind(page) in BUDGET_KINDS
+    return YOUNG_AUDIENCE in page.audiences and page.kind in BUDGET_KINDS
 
 
 def _opening(sentence: Sentence, words: int = 8) -> str:
